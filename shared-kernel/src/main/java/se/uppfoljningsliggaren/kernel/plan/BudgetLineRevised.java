@@ -1,0 +1,11 @@
+package se.uppfoljningsliggaren.kernel.plan;
+
+import se.uppfoljningsliggaren.kernel.value.*;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** A budget line was changed by beslut after fastställande: the budget is now in a new, aktuell version. */
+public record BudgetLineRevised(String planId, String lineId, int budgetVersion, Map<String, BigDecimal> amounts, Beslut revisionBeslut) implements PlanEvent {
+}

@@ -1,0 +1,83 @@
+package se.uppfoljningsliggaren.kernel.plan;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
+import se.uppfoljningsliggaren.kernel.value.Beslut;
+import se.uppfoljningsliggaren.kernel.value.BudgetColumn;
+import se.uppfoljningsliggaren.kernel.value.BudgetKind;
+import se.uppfoljningsliggaren.kernel.value.GoalKind;
+import se.uppfoljningsliggaren.kernel.value.GoalOrigin;
+import se.uppfoljningsliggaren.kernel.value.StyrtalContent;
+import se.uppfoljningsliggaren.kernel.value.UppdragSource;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Commands on a nämnd's verksamhetsplan. {@code expectedVersion} is the plan version the caller saw (null: no
+ * check); {@code revisionBeslut} is required once the plan is fastställd.
+ */
+public final class PlanCommands {
+
+    private PlanCommands() {
+    }
+
+    public record CreatePlan(@TargetAggregateIdentifier String planId, String namndCode, int year, String title,
+                             List<Integer> planningYears) {
+    }
+
+    public record AddGoal(@TargetAggregateIdentifier String planId, @TargetAggregateVersion Long expectedVersion,
+                          String goalId, String parentGoalId, GoalKind kind, GoalOrigin origin, String numbering,
+                          String title, String description, Beslut revisionBeslut) {
+    }
+
+    public record ReviseGoal(@TargetAggregateIdentifier String planId, @TargetAggregateVersion Long expectedVersion,
+                             String goalId, String numbering, String title, String description,
+                             Beslut revisionBeslut) {
+    }
+
+    public record AddStyrtal(@TargetAggregateIdentifier String planId, @TargetAggregateVersion Long expectedVersion,
+                             String styrtalId, String goalId, String indikatorId, StyrtalContent content,
+                             Beslut revisionBeslut) {
+    }
+
+    public record ReviseStyrtal(@TargetAggregateIdentifier String planId, @TargetAggregateVersion Long expectedVersion,
+                                String styrtalId, StyrtalContent content, Beslut revisionBeslut) {
+    }
+
+    public record ReceiveRfUppdrag(@TargetAggregateIdentifier String planId,
+                                   @TargetAggregateVersion Long expectedVersion, String rfUppdragId, String goalId,
+                                   Beslut revisionBeslut) {
+    }
+
+    public record AddUppdrag(@TargetAggregateIdentifier String planId, @TargetAggregateVersion Long expectedVersion,
+                             String uppdragId, String goalId, UppdragSource source, String numbering, String text,
+                             String assignee, String continuesFrom, Beslut revisionBeslut) {
+    }
+
+    public record AddAktivitet(@TargetAggregateIdentifier String planId, @TargetAggregateVersion Long expectedVersion,
+                               String aktivitetId, String goalId, String uppdragId, String text,
+                               Beslut revisionBeslut) {
+    }
+
+    public record AddBudgetTable(@TargetAggregateIdentifier String planId,
+                                 @TargetAggregateVersion Long expectedVersion, String tableId, BudgetKind kind,
+                                 String title, List<BudgetColumn> columns, Beslut revisionBeslut) {
+    }
+
+    public record AddBudgetLine(@TargetAggregateIdentifier String planId, @TargetAggregateVersion Long expectedVersion,
+                                String lineId, String tableId, String parentLineId, String label,
+                                Map<String, BigDecimal> amounts, Beslut revisionBeslut) {
+    }
+
+    /** A change of budget after fastställande (tilläggsbudget, omfördelning): makes the budget "aktuell". */
+    public record ReviseBudgetLine(@TargetAggregateIdentifier String planId,
+                                   @TargetAggregateVersion Long expectedVersion, String lineId,
+                                   Map<String, BigDecimal> amounts, Beslut revisionBeslut) {
+    }
+
+    public record AdoptPlan(@TargetAggregateIdentifier String planId, @TargetAggregateVersion Long expectedVersion,
+                            Beslut beslut) {
+    }
+}

@@ -1,0 +1,11 @@
+package se.uppfoljningsliggaren.kernel.plan;
+
+import se.uppfoljningsliggaren.kernel.value.*;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** An uppdrag of the plan's own (nämndens eget, nämnduppdrag, …) was added. */
+public record UppdragAdded(String planId, String uppdragId, String goalId, UppdragSource source, String numbering, String text, String assignee, String continuesFrom, Beslut revisionBeslut) implements PlanEvent {
+}

@@ -1,0 +1,3 @@
+package se.uppfoljningsliggaren.kernel.value;
+
+public enum BudgetKind { DRIFT, RESULTAT, INVESTERING }

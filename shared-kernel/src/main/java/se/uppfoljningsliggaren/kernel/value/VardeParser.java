@@ -1,0 +1,158 @@
+package se.uppfoljningsliggaren.kernel.value;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads values written the Swedish way (decimal comma, space as thousands separator, en dash in
+ * intervals) into typed {@link Varde}s. The written text is kept exactly as given, only trimmed.
+ */
+public final class VardeParser {
+
+    private static final String NUM = "\\d{1,3}(?:[ \\u00A0\\u202F\\u2009]\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?";
+    private static final String SIGN = "[+\\-\\u2212]";
+    private static final String UNIT = "%|[\\p{L}][\\p{L}/.]*(?: [\\p{L}][\\p{L}/.]*){0,2}";
+    private static final String DASH = "\\s*[\\u2013\\u2014-]\\s*";
+
+    private static final Pattern NUMERIC = Pattern.compile(
+            "(" + SIGN + "?)(" + NUM + ")\\s*(" + UNIT + ")?(?:\\s*\\((" + NUM + ")\\s*(?:" + UNIT + ")?\\))?");
+    private static final Pattern RANK = Pattern.compile("(?i)(plats|topp)?\\s*(\\d+)\\s+av\\s+(\\d+)");
+    private static final Pattern INTERVAL = Pattern.compile(
+            "(" + NUM + ")\\s*(" + UNIT + ")?" + DASH + "(" + NUM + ")\\s*(" + UNIT + ")?");
+    private static final Pattern RELATIVE = Pattern.compile(
+            "(?:(" + NUM + ")\\s*(?:" + UNIT + ")?\\s*\\()?(\\p{L}[\\p{L} ]*?)\\s*(" + SIGN + ")\\s*(" + NUM + ")\\s*(" + UNIT
+                    + ")?\\)?");
+    private static final Pattern THRESHOLD = Pattern.compile("(>=|<=|≥|≤|>|<)\\s*(" + SIGN + "?" + "(?:" + NUM + "))\\s*("
+            + UNIT + ")?");
+    private static final Pattern CHANGE = Pattern.compile("(" + SIGN + ")(" + NUM + ")\\s*(" + UNIT + ")?");
+    private static final Pattern WORD_CHANGE = Pattern.compile("(?iu)(ökning|minskning)\\s*(?:med\\s*)?(" + NUM + ")\\s*("
+            + UNIT + ")?");
+    private static final Pattern BASELINE = Pattern.compile("(?iu)(?:(öka|minska)\\s+med\\s+)?(" + NUM
+            + ")\\s*(procent|%)(?:\\s+till år (\\d{4}))?\\s+jämfört med (?:år )?(\\d{4})");
+    private static final Pattern NOT_DECIDED = Pattern.compile("(?i)beslutas\\b.*");
+
+    private VardeParser() {
+    }
+
+    /** Reads a written value of any computable form; fails when it is none of them. */
+    public static Varde parse(String written) {
+        String text = normalise(written);
+        return tryParse(text).orElseThrow(() -> new InvalidVardeException(text,
+                "not a number, rank, interval, relative, direction, threshold or change target; "
+                        + "give an explicit form (PROSE, NOT_DECIDED, MISSING) for a value without a figure"));
+    }
+
+    /**
+     * Reads a written value as the form it is declared to be. Verbatim forms keep the text; a parsed form
+     * must read as that form, or the value is refused rather than stored as something it is not.
+     */
+    public static Varde parse(VardeForm form, String written, Varde.MissingKind missingKind, String reason,
+                              Varde.ProseKind proseKind) {
+        if (form == null) {
+            return parse(written);
+        }
+        String text = normalise(written);
+        return switch (form) {
+            case PROSE -> new Varde.Prose(text, proseKind == null ? Varde.ProseKind.OTHER : proseKind);
+            case NOT_DECIDED -> new Varde.NotDecided(text);
+            case MISSING -> new Varde.Missing(text, missingKind == null ? Varde.MissingKind.OTHER : missingKind,
+                    reason == null || reason.isBlank() ? text : reason);
+            default -> {
+                Varde parsed = tryParse(text).orElseThrow(() -> new InvalidVardeException(text, "not a " + form));
+                if (parsed.form() != form) {
+                    throw new InvalidVardeException(text, "reads as " + parsed.form() + ", not " + form);
+                }
+                yield parsed;
+            }
+        };
+    }
+
+    private static String normalise(String written) {
+        if (written == null || written.isBlank()) {
+            throw new InvalidVardeException(String.valueOf(written), "a value must not be empty");
+        }
+        if (written.length() > 500) {
+            throw new InvalidVardeException(written.substring(0, 40) + "…", "a value is at most 500 characters");
+        }
+        return written.strip().replaceAll("\\s+", " ");
+    }
+
+    private static Optional<Varde> tryParse(String text) {
+        Matcher m;
+        if ((m = RANK.matcher(text)).matches()) {
+            return Optional.of(new Varde.Rank(text, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+                    "topp".equalsIgnoreCase(m.group(1))));
+        }
+        if ((m = CHANGE.matcher(text)).matches()) {
+            return Optional.of(new Varde.Change(text, signed(m.group(1), m.group(2)), m.group(3)));
+        }
+        if ((m = WORD_CHANGE.matcher(text)).matches()) {
+            String sign = m.group(1).toLowerCase(Locale.ROOT).startsWith("m") ? "-" : "+";
+            return Optional.of(new Varde.Change(text, signed(sign, m.group(2)), m.group(3)));
+        }
+        if ((m = NUMERIC.matcher(text)).matches()) {
+            BigDecimal previous = m.group(4) == null ? null : number(m.group(4));
+            return Optional.of(new Varde.Numeric(text, signed(m.group(1), m.group(2)), m.group(3), previous));
+        }
+        if ((m = INTERVAL.matcher(text)).matches()) {
+            String unit = m.group(4) != null ? m.group(4) : m.group(2);
+            return Optional.of(new Varde.Interval(text, number(m.group(1)), number(m.group(3)), unit));
+        }
+        if ((m = THRESHOLD.matcher(text)).matches()) {
+            Varde.Comparator comparator = switch (m.group(1)) {
+                case ">" -> Varde.Comparator.GREATER_THAN;
+                case ">=", "≥" -> Varde.Comparator.AT_LEAST;
+                case "<" -> Varde.Comparator.LESS_THAN;
+                default -> Varde.Comparator.AT_MOST;
+            };
+            String n = m.group(2);
+            BigDecimal value = Character.isDigit(n.charAt(0)) ? number(n) : signed(n.substring(0, 1), n.substring(1));
+            return Optional.of(new Varde.Threshold(text, comparator, value, m.group(3)));
+        }
+        Optional<Direction> direction = direction(text);
+        if (direction.isPresent()) {
+            return Optional.of(new Varde.Directional(text, direction.get()));
+        }
+        if ((m = BASELINE.matcher(text)).matches()) {
+            Direction dir = m.group(1) == null ? null : direction(m.group(1)).orElse(null);
+            Integer target = m.group(4) == null ? null : Integer.valueOf(m.group(4));
+            return Optional.of(new Varde.BaselineChange(text, dir, number(m.group(2)), "%",
+                    Integer.parseInt(m.group(5)), target));
+        }
+        if ((m = RELATIVE.matcher(text)).matches() && !m.group(2).isBlank()) {
+            BigDecimal resolved = m.group(1) == null ? null : number(m.group(1));
+            return Optional.of(new Varde.Relative(text, capitalise(m.group(2).strip()), signed(m.group(3), m.group(4)),
+                    m.group(5), resolved));
+        }
+        if (NOT_DECIDED.matcher(text).matches()) {
+            return Optional.of(new Varde.NotDecided(text));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Direction> direction(String text) {
+        return switch (text.toLowerCase(new Locale("sv", "SE"))) {
+            case "öka", "ska öka", "ökning" -> Optional.of(Direction.OKA);
+            case "minska", "ska minska", "minskning" -> Optional.of(Direction.MINSKA);
+            case "bibehålla", "bibehålls", "oförändrat" -> Optional.of(Direction.BIBEHALLA);
+            default -> Optional.empty();
+        };
+    }
+
+    /** Reads a Swedish-written number: "8 748", "95,5", "1,174". */
+    public static BigDecimal number(String written) {
+        return new BigDecimal(written.replaceAll("[ \\u00A0\\u202F\\u2009]", "").replace(',', '.'));
+    }
+
+    private static BigDecimal signed(String sign, String digits) {
+        BigDecimal n = number(digits);
+        return sign != null && (sign.equals("-") || sign.equals("\u2212")) ? n.negate() : n;
+    }
+
+    private static String capitalise(String s) {
+        return s.substring(0, 1).toUpperCase(new Locale("sv", "SE")) + s.substring(1);
+    }
+}
