@@ -1,0 +1,375 @@
+package se.uppfoljningsliggaren.command.plan;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.spring.stereotype.Aggregate;
+import se.uppfoljningsliggaren.command.CommandRejectedException;
+import se.uppfoljningsliggaren.command.Require;
+import se.uppfoljningsliggaren.command.catalogue.CatalogueLookup;
+import se.uppfoljningsliggaren.command.catalogue.RfUppdrag.RfUppdragLookup;
+import se.uppfoljningsliggaren.kernel.plan.*;
+import se.uppfoljningsliggaren.kernel.plan.PlanCommands.*;
+import se.uppfoljningsliggaren.kernel.value.*;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One nämnd's verksamhetsplan med budget for one year. It holds only what must be consistent together: which items
+ * exist (so references inside the plan are valid), the status, and the budget's version. Texts and figures live in
+ * the events and the read side.
+ */
+@Aggregate
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
+public class Plan {
+
+    @AggregateIdentifier
+    private String planId;
+    private String namndCode;
+    private int year;
+    private PlanStatus status;
+    private Beslut adoptedBy;
+    private final Set<String> goals = new HashSet<>();
+    private final Set<String> styrtal = new HashSet<>();
+    /** Own uppdrag and received RF uppdrag: both may carry aktiviteter. */
+    private final Set<String> uppdrag = new HashSet<>();
+    private final Set<String> aktiviteter = new HashSet<>();
+    private final Map<String, Set<String>> budgetColumnsByTable = new HashMap<>();
+    private final Map<String, String> tableOfLine = new HashMap<>();
+    private final Map<String, Integer> linesInTable = new HashMap<>();
+    private int budgetVersion;
+    private Beslut budgetVersionBeslut;
+
+    protected Plan() {
+    }
+
+    /** The identity of a nämnd's plan for a year: there is exactly one. */
+    public static String planId(String namndCode, int year) {
+        return namndCode + "-" + year;
+    }
+
+    @CommandHandler
+    public Plan(CreatePlan command, CatalogueLookup catalogue) {
+        Require.year(command.year(), "year");
+        if (!catalogue.namndExists(command.namndCode())) {
+            throw CommandRejectedException.unknown("namnd", "no nämnd with code " + command.namndCode());
+        }
+        if (!planId(command.namndCode(), command.year()).equals(command.planId())) {
+            throw CommandRejectedException.invalid("planId", "a plan is identified by nämnd and year");
+        }
+        List<Integer> planningYears = command.planningYears() == null ? List.of() : List.copyOf(command.planningYears());
+        for (int planningYear : planningYears) {
+            if (planningYear <= command.year() || planningYear > command.year() + 5) {
+                throw CommandRejectedException.invalid("planningYears",
+                        "planning years follow the plan year (at most five ahead), got " + planningYear);
+            }
+        }
+        apply(new PlanCreated(command.planId(), command.namndCode(), command.year(),
+                Require.text(command.title(), "title", 300), planningYears));
+    }
+
+    @CommandHandler
+    public long handle(AddGoal command) {
+        Beslut beslut = changeAllowed(command.revisionBeslut());
+        String goalId = newId(command.goalId(), "goalId", goals);
+        if (command.parentGoalId() != null) {
+            requireKnown(goals, command.parentGoalId(), "parentGoalId", "goal");
+        }
+        apply(new GoalAdded(planId, goalId, command.parentGoalId(), Require.present(command.kind(), "kind"),
+                Require.present(command.origin(), "origin"), Require.optionalText(command.numbering(), "numbering", 20),
+                Require.text(command.title(), "title", 1000), Require.optionalText(command.description(), "description", 8000),
+                beslut));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(ReviseGoal command) {
+        Beslut beslut = changeAllowed(command.revisionBeslut());
+        requireKnown(goals, command.goalId(), "goalId", "goal");
+        apply(new GoalRevised(planId, command.goalId(), Require.optionalText(command.numbering(), "numbering", 20),
+                Require.text(command.title(), "title", 1000),
+                Require.optionalText(command.description(), "description", 8000), beslut));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(AddStyrtal command, CatalogueLookup catalogue) {
+        Beslut beslut = changeAllowed(command.revisionBeslut());
+        String styrtalId = newId(command.styrtalId(), "styrtalId", styrtal);
+        requireKnown(goals, command.goalId(), "goalId", "goal");
+        if (!catalogue.indikatorExists(command.indikatorId())) {
+            throw CommandRejectedException.unknown("indikatorId",
+                    "no indikator " + command.indikatorId() + " in the catalogue; register it first");
+        }
+        apply(new StyrtalAdded(planId, styrtalId, command.goalId(), command.indikatorId(),
+                validContent(command.content()), beslut));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(ReviseStyrtal command) {
+        Beslut beslut = changeAllowed(command.revisionBeslut());
+        requireKnown(styrtal, command.styrtalId(), "styrtalId", "styrtal");
+        apply(new StyrtalRevised(planId, command.styrtalId(), validContent(command.content()), beslut));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(ReceiveRfUppdrag command, CatalogueLookup catalogue) {
+        Beslut beslut = changeAllowed(command.revisionBeslut());
+        RfUppdragLookup rf = catalogue.rfUppdrag(command.rfUppdragId()).orElseThrow(
+                () -> CommandRejectedException.unknown("rfUppdragId", "no RF uppdrag " + command.rfUppdragId()));
+        if (rf.year() != year || !rf.givenTo().contains(namndCode)) {
+            throw CommandRejectedException.invalid("rfUppdragId",
+                    command.rfUppdragId() + " is not given to " + namndCode + " for " + year);
+        }
+        if (uppdrag.contains(rf.rfUppdragId())) {
+            throw CommandRejectedException.conflict("rfUppdragId", "the plan already has " + rf.rfUppdragId());
+        }
+        if (command.goalId() != null) {
+            requireKnown(goals, command.goalId(), "goalId", "goal");
+        }
+        apply(new RfUppdragReceived(planId, rf.rfUppdragId(), command.goalId(), beslut));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(AddUppdrag command) {
+        Beslut beslut = changeAllowed(command.revisionBeslut());
+        String uppdragId = newId(command.uppdragId(), "uppdragId", uppdrag);
+        UppdragSource source = Require.present(command.source(), "source");
+        if (source == UppdragSource.RF) {
+            throw CommandRejectedException.invalid("source",
+                    "an RF uppdrag is region-wide: issue it once and receive it into the plan");
+        }
+        if (command.goalId() != null) {
+            requireKnown(goals, command.goalId(), "goalId", "goal");
+        }
+        apply(new UppdragAdded(planId, uppdragId, command.goalId(), source,
+                Require.optionalText(command.numbering(), "numbering", 20), Require.text(command.text(), "text", 4000),
+                Require.optionalText(command.assignee(), "assignee", 300),
+                Require.optionalText(command.continuesFrom(), "continuesFrom", 200), beslut));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(AddAktivitet command) {
+        Beslut beslut = changeAllowed(command.revisionBeslut());
+        String aktivitetId = newId(command.aktivitetId(), "aktivitetId", aktiviteter);
+        if ((command.goalId() == null) == (command.uppdragId() == null)) {
+            throw CommandRejectedException.invalid("goalId", "an aktivitet belongs to exactly one goal or uppdrag");
+        }
+        if (command.goalId() != null) {
+            requireKnown(goals, command.goalId(), "goalId", "goal");
+        } else {
+            requireKnown(uppdrag, command.uppdragId(), "uppdragId", "uppdrag");
+        }
+        apply(new AktivitetAdded(planId, aktivitetId, command.goalId(), command.uppdragId(),
+                Require.text(command.text(), "text", 4000), beslut));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(AddBudgetTable command) {
+        Beslut beslut = changeAllowed(command.revisionBeslut());
+        String tableId = newId(command.tableId(), "tableId", budgetColumnsByTable.keySet());
+        List<BudgetColumn> columns = Require.present(command.columns(), "columns");
+        Set<String> keys = new HashSet<>();
+        for (BudgetColumn column : columns) {
+            Require.id(column.key(), "columns.key");
+            Require.text(column.label(), "columns.label", 100);
+            Require.present(column.role(), "columns.role");
+            if (!keys.add(column.key())) {
+                throw CommandRejectedException.invalid("columns", "column key " + column.key() + " is used twice");
+            }
+        }
+        if (columns.isEmpty() || columns.stream().filter(c -> c.role() == BudgetColumn.Role.BUDGET).count() > 1) {
+            throw CommandRejectedException.invalid("columns", "a budget table has columns, at most one of role BUDGET");
+        }
+        apply(new BudgetTableAdded(planId, tableId, Require.present(command.kind(), "kind"),
+                Require.text(command.title(), "title", 300), List.copyOf(columns), beslut));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(AddBudgetLine command) {
+        Beslut beslut = changeAllowed(command.revisionBeslut());
+        String lineId = newId(command.lineId(), "lineId", tableOfLine.keySet());
+        Set<String> columns = budgetColumnsByTable.get(command.tableId());
+        if (columns == null) {
+            throw CommandRejectedException.unknown("tableId", "no budget table " + command.tableId() + " in " + planId);
+        }
+        if (command.parentLineId() != null && !command.tableId().equals(tableOfLine.get(command.parentLineId()))) {
+            throw CommandRejectedException.unknown("parentLineId",
+                    "no line " + command.parentLineId() + " in table " + command.tableId());
+        }
+        apply(new BudgetLineAdded(planId, lineId, command.tableId(), command.parentLineId(),
+                Require.text(command.label(), "label", 300), linesInTable.getOrDefault(command.tableId(), 0),
+                amounts(command.amounts(), columns), beslut));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(ReviseBudgetLine command) {
+        Beslut beslut = changeAllowed(command.revisionBeslut());
+        String tableId = tableOfLine.get(command.lineId());
+        if (tableId == null) {
+            throw CommandRejectedException.unknown("lineId", "no budget line " + command.lineId() + " in " + planId);
+        }
+        // Lines revised under one beslut form one budget version (a tilläggsbudget changes many lines at once).
+        int version = status == PlanStatus.UTKAST ? 0
+                : Objects.equals(beslut, budgetVersionBeslut) ? budgetVersion : budgetVersion + 1;
+        apply(new BudgetLineRevised(planId, command.lineId(), version,
+                amounts(command.amounts(), budgetColumnsByTable.get(tableId)), beslut));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(AdoptPlan command) {
+        if (status == PlanStatus.FASTSTALLD) {
+            throw CommandRejectedException.conflict("status", planId + " is already fastställd by " + adoptedBy);
+        }
+        Beslut beslut = Require.present(command.beslut(), "beslut");
+        apply(new PlanAdopted(planId, beslut));
+        return version();
+    }
+
+    private Beslut changeAllowed(Beslut revisionBeslut) {
+        if (status == PlanStatus.FASTSTALLD) {
+            if (revisionBeslut == null) {
+                throw CommandRejectedException.invalid("revisionBeslut", planId
+                        + " is fastställd: a change is a revision and must cite the beslut that decided it");
+            }
+            if (revisionBeslut.datum().isBefore(adoptedBy.datum())) {
+                throw CommandRejectedException.invalid("revisionBeslut.datum",
+                        "a revision cannot be decided before the plan was fastställd (" + adoptedBy.datum() + ")");
+            }
+        }
+        return revisionBeslut;
+    }
+
+    private static String newId(String requested, String field, Set<String> existing) {
+        String id = requested == null ? java.util.UUID.randomUUID().toString() : Require.id(requested, field);
+        if (existing.contains(id)) {
+            throw CommandRejectedException.conflict(field, field + " " + id + " is already used in this plan");
+        }
+        return id;
+    }
+
+    private void requireKnown(Set<String> known, String id, String field, String what) {
+        if (id == null || !known.contains(id)) {
+            throw CommandRejectedException.unknown(field, "no " + what + " " + id + " in " + planId);
+        }
+    }
+
+    private static StyrtalContent validContent(StyrtalContent content) {
+        Require.present(content, "content");
+        Require.text(content.text(), "text", 2000);
+        Require.optionalText(content.numbering(), "numbering", 20);
+        Require.optionalText(content.unit(), "unit", 40);
+        Set<String> labels = new HashSet<>();
+        for (Breakdown breakdown : content.breakdowns()) {
+            Require.present(breakdown.dimension(), "breakdowns.dimension");
+            if (!labels.add(Require.text(breakdown.label(), "breakdowns.label", 200))) {
+                throw CommandRejectedException.invalid("breakdowns.label", "breakdown " + breakdown.label() + " is given twice");
+            }
+        }
+        return content;
+    }
+
+    /** Amounts are mnkr with (at most) one decimal, kept exactly as decided; a blank cell is absent, not zero. */
+    private static Map<String, BigDecimal> amounts(Map<String, BigDecimal> amounts, Set<String> columns) {
+        Map<String, BigDecimal> result = new LinkedHashMap<>();
+        Require.present(amounts, "amounts").forEach((column, amount) -> {
+            if (!columns.contains(column)) {
+                throw CommandRejectedException.invalid("amounts." + column, "the table has no column " + column);
+            }
+            if (amount == null) {
+                return;
+            }
+            if (amount.stripTrailingZeros().scale() > 1) {
+                throw CommandRejectedException.invalid("amounts." + column, "mnkr are given with one decimal, got " + amount);
+            }
+            if (amount.abs().compareTo(new BigDecimal("10000000")) >= 0) {
+                throw CommandRejectedException.invalid("amounts." + column, "amount out of range: " + amount);
+            }
+            result.put(column, amount.setScale(1));
+        });
+        return result;
+    }
+
+    private static long version() {
+        Long version = AggregateLifecycle.getVersion();
+        return version == null ? 0 : version;
+    }
+
+    @EventSourcingHandler
+    void on(PlanCreated event) {
+        planId = event.planId();
+        namndCode = event.namndCode();
+        year = event.year();
+        status = PlanStatus.UTKAST;
+    }
+
+    @EventSourcingHandler
+    void on(GoalAdded event) {
+        goals.add(event.goalId());
+    }
+
+    @EventSourcingHandler
+    void on(StyrtalAdded event) {
+        styrtal.add(event.styrtalId());
+    }
+
+    @EventSourcingHandler
+    void on(RfUppdragReceived event) {
+        uppdrag.add(event.rfUppdragId());
+    }
+
+    @EventSourcingHandler
+    void on(UppdragAdded event) {
+        uppdrag.add(event.uppdragId());
+    }
+
+    @EventSourcingHandler
+    void on(AktivitetAdded event) {
+        aktiviteter.add(event.aktivitetId());
+    }
+
+    @EventSourcingHandler
+    void on(BudgetTableAdded event) {
+        Set<String> keys = new HashSet<>();
+        event.columns().forEach(c -> keys.add(c.key()));
+        budgetColumnsByTable.put(event.tableId(), keys);
+    }
+
+    @EventSourcingHandler
+    void on(BudgetLineAdded event) {
+        tableOfLine.put(event.lineId(), event.tableId());
+        linesInTable.merge(event.tableId(), 1, Integer::sum);
+    }
+
+    @EventSourcingHandler
+    void on(BudgetLineRevised event) {
+        budgetVersion = event.budgetVersion();
+        budgetVersionBeslut = event.revisionBeslut();
+    }
+
+    @EventSourcingHandler
+    void on(PlanAdopted event) {
+        status = PlanStatus.FASTSTALLD;
+        adoptedBy = event.beslut();
+        budgetVersion = 1;
+    }
+}

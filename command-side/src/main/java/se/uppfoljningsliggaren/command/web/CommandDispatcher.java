@@ -1,0 +1,110 @@
+package se.uppfoljningsliggaren.command.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import se.uppfoljningsliggaren.command.CommandRejectedException;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Sends a command with who/why metadata and makes the write retry-safe: with an Idempotency-Key the key is recorded
+ * in the same transaction as the events, so a retry gets the first answer and appends nothing. A concurrent retry
+ * waits on the key's row until the first attempt commits or rolls back.
+ */
+@Component
+public class CommandDispatcher {
+
+    private final CommandGateway commandGateway;
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper objectMapper;
+
+    CommandDispatcher(CommandGateway commandGateway, JdbcTemplate jdbc, ObjectMapper objectMapper) {
+        this.commandGateway = commandGateway;
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    /**
+     * @param request   the request as received (for the idempotency fingerprint)
+     * @param command   the command to send
+     * @param toResult  turns the handler's answer into the result
+     * @param location  where the written resource can be read, or null
+     */
+    @Transactional
+    public ResponseEntity<Object> dispatch(WriteContext context, String route, Object request, Object command,
+                                           Function<Object, WriteResult> toResult, String location) {
+        String fingerprint = fingerprint(route, request);
+        if (context.idempotencyKey() != null) {
+            int inserted = jdbc.update("""
+                    INSERT INTO idempotency_record (principal, idempotency_key, request_hash) VALUES (?, ?, ?)
+                    ON CONFLICT DO NOTHING""", context.principal(), context.idempotencyKey(), fingerprint);
+            if (inserted == 0) {
+                return replay(context, fingerprint);
+            }
+        }
+        Object answer = commandGateway.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(context.metadata()));
+        WriteResult result = toResult.apply(answer);
+        HttpStatus status = location == null ? HttpStatus.OK : HttpStatus.CREATED;
+        if (context.idempotencyKey() != null) {
+            jdbc.update("UPDATE idempotency_record SET response_status = ?, response_body = ? "
+                            + "WHERE principal = ? AND idempotency_key = ?", status.value(), json(result),
+                    context.principal(), context.idempotencyKey());
+        }
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status).eTag(String.valueOf(result.version()));
+        if (location != null) {
+            response.location(URI.create(location));
+        }
+        return response.body(result);
+    }
+
+    private ResponseEntity<Object> replay(WriteContext context, String fingerprint) {
+        List<ResponseEntity<Object>> stored = jdbc.query("""
+                        SELECT request_hash, response_status, response_body FROM idempotency_record
+                        WHERE principal = ? AND idempotency_key = ?""",
+                (rs, i) -> {
+                    if (!rs.getString("request_hash").equals(fingerprint)) {
+                        throw CommandRejectedException.conflict(WriteContext.IDEMPOTENCY_HEADER,
+                                "this Idempotency-Key was used for a different request");
+                    }
+                    return ResponseEntity.status(rs.getInt("response_status"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .header("Idempotent-Replayed", "true")
+                            .body((Object) rs.getString("response_body"));
+                }, context.principal(), context.idempotencyKey());
+        return stored.get(0);
+    }
+
+    private String fingerprint(String route, Object request) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(route.getBytes(StandardCharsets.UTF_8));
+            digest.update(objectMapper.writeValueAsBytes(request));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("cannot fingerprint the request", e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

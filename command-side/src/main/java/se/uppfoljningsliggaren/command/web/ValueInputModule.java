@@ -1,0 +1,114 @@
+package se.uppfoljningsliggaren.command.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import org.springframework.stereotype.Component;
+import se.uppfoljningsliggaren.kernel.value.InvalidVardeException;
+import se.uppfoljningsliggaren.kernel.value.Period;
+import se.uppfoljningsliggaren.kernel.value.PeriodValue;
+import se.uppfoljningsliggaren.kernel.value.Varde;
+import se.uppfoljningsliggaren.kernel.value.VardeForm;
+import se.uppfoljningsliggaren.kernel.value.VardeParser;
+
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * How the write API reads values: as users write them. A value is a string ("82 %", "Riket + 1 %") read into its
+ * form, or an object naming the form for values without a figure:
+ * {@code {"form": "MISSING", "written": "…", "kind": "DATA_UNAVAILABLE", "reason": "…"}}. The structure is always
+ * computed by the ledger, never taken from the client. A period is written "maj 2025", "2024", "prognos 2025".
+ */
+@Component
+public class ValueInputModule extends SimpleModule {
+
+    private static final Set<String> VALUE_FIELDS = Set.of("form", "written", "kind", "reason");
+    private static final Set<String> PERIOD_VALUE_FIELDS = Set.of("value", "period");
+
+    public ValueInputModule() {
+        super("ledger-value-input");
+        addDeserializer(Varde.class, new VardeDeserializer());
+        addDeserializer(Period.class, new PeriodDeserializer());
+        addDeserializer(PeriodValue.class, new PeriodValueDeserializer());
+    }
+
+    static final class VardeDeserializer extends JsonDeserializer<Varde> {
+        @Override
+        public Varde deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() == JsonToken.VALUE_STRING) {
+                return VardeParser.parse(parser.getText());
+            }
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                return (Varde) context.handleUnexpectedToken(Varde.class, parser);
+            }
+            JsonNode node = parser.readValueAsTree();
+            rejectUnknown(node, VALUE_FIELDS, context, Varde.class);
+            VardeForm form = node.hasNonNull("form") ? enumValue(VardeForm.class, node.get("form").asText()) : null;
+            String written = node.hasNonNull("written") ? node.get("written").asText() : null;
+            String kind = node.hasNonNull("kind") ? node.get("kind").asText() : null;
+            Varde.MissingKind missingKind = form == VardeForm.MISSING && kind != null
+                    ? enumValue(Varde.MissingKind.class, kind) : null;
+            Varde.ProseKind proseKind = form == VardeForm.PROSE && kind != null
+                    ? enumValue(Varde.ProseKind.class, kind) : null;
+            String reason = node.hasNonNull("reason") ? node.get("reason").asText() : null;
+            return VardeParser.parse(form, written, missingKind, reason, proseKind);
+        }
+    }
+
+    static final class PeriodDeserializer extends JsonDeserializer<Period> {
+        @Override
+        public Period deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return (Period) context.handleUnexpectedToken(Period.class, parser);
+            }
+            return Period.parse(parser.getText());
+        }
+    }
+
+    static final class PeriodValueDeserializer extends JsonDeserializer<PeriodValue> {
+        @Override
+        public PeriodValue deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                return (PeriodValue) context.handleUnexpectedToken(PeriodValue.class, parser);
+            }
+            JsonNode node = parser.readValueAsTree();
+            rejectUnknown(node, PERIOD_VALUE_FIELDS, context, PeriodValue.class);
+            if (!node.hasNonNull("value") || !node.hasNonNull("period")) {
+                throw new IllegalArgumentException("a value for a period needs both value and period");
+            }
+            Varde value;
+            try (JsonParser valueParser = node.get("value").traverse(parser.getCodec())) {
+                valueParser.nextToken();
+                value = new VardeDeserializer().deserialize(valueParser, context);
+            }
+            String period = node.get("period").asText().strip();
+            boolean prognos = period.toLowerCase(Locale.ROOT).startsWith("prognos");
+            return new PeriodValue(value, Period.parse(prognos ? period.substring("prognos".length()) : period),
+                    prognos ? PeriodValue.Basis.PROGNOS : PeriodValue.Basis.UTFALL);
+        }
+    }
+
+    private static void rejectUnknown(JsonNode node, Set<String> known, DeserializationContext context, Class<?> type)
+            throws IOException {
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                context.reportPropertyInputMismatch(type, name, "unknown field '%s'; allowed: %s", name, known);
+            }
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidVardeException(text, "not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}
