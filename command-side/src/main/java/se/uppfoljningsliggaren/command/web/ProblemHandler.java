@@ -9,6 +9,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -24,6 +26,7 @@ import java.util.stream.Collectors;
  * principal. Nothing was stored in any of these cases.
  */
 @RestControllerAdvice(basePackages = "se.uppfoljningsliggaren.command")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler {
 
     @ExceptionHandler(UnauthenticatedWriteException.class)
@@ -48,7 +51,7 @@ class ProblemHandler {
     @ExceptionHandler(AggregateStreamCreationException.class)
     ProblemDetail exists(AggregateStreamCreationException e) {
         return problem(HttpStatus.CONFLICT, "id", "already recorded: " + e.getMessage()
-                .replace("Cannot reuse aggregate identifier ", ""));
+                .replaceAll("^[^\\[]*\\[([^\\]]+)\\].*$", "$1") + " exists");
     }
 
     @ExceptionHandler(ConflictingAggregateVersionException.class)

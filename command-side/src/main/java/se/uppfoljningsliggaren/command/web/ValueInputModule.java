@@ -1,5 +1,6 @@
 package se.uppfoljningsliggaren.command.web;
 
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -33,9 +34,15 @@ public class ValueInputModule extends SimpleModule {
 
     public ValueInputModule() {
         super("ledger-value-input");
+        // The API reads values as written, not as the stored polymorphic JSON: no type id is expected here.
+        setMixInAnnotation(Varde.class, WrittenVarde.class);
         addDeserializer(Varde.class, new VardeDeserializer());
         addDeserializer(Period.class, new PeriodDeserializer());
         addDeserializer(PeriodValue.class, new PeriodValueDeserializer());
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NONE)
+    private interface WrittenVarde {
     }
 
     static final class VardeDeserializer extends JsonDeserializer<Varde> {

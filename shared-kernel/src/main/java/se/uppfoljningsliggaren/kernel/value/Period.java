@@ -1,6 +1,8 @@
 package se.uppfoljningsliggaren.kernel.value;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -13,6 +15,7 @@ import java.util.regex.Pattern;
  * The period a figure refers to: a month ("maj 2025"), a tertial, a delår per a date ("per 31 juli 2024"),
  * a full year ("2024") or a span of years ("tvåårsdata 2023–2024").
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Period(Kind kind, int year, Integer month, Integer tertial, LocalDate asOf, Integer toYear) {
 
     public enum Kind { MONTH, TERTIAL, DELAR, YEAR, SPAN }
@@ -75,8 +78,8 @@ public record Period(Kind kind, int year, Integer month, Integer tertial, LocalD
                 + "' is not a period: write e.g. 'maj 2025', '2024', 'tertial 2 2025', 'per 31 juli 2024' or '2023–2024'");
     }
 
-    /** The period as users write it. */
-    @JsonIgnore
+    /** The period as users write it (shown in views; ignored when read back). */
+    @JsonProperty(value = "label", access = JsonProperty.Access.READ_ONLY)
     public String label() {
         return switch (kind) {
             case YEAR -> String.valueOf(year);

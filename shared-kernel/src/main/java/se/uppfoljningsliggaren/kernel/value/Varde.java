@@ -1,5 +1,6 @@
 package se.uppfoljningsliggaren.kernel.value;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -11,7 +12,7 @@ import java.util.Objects;
  * together with the structured figure that later computations use. A form with no number to compute
  * with (prose, not decided, missing) is still a typed value, never squeezed into a numeric one.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "form")
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "form")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Varde.Numeric.class, name = "NUMBER"),
         @JsonSubTypes.Type(value = Varde.Rank.class, name = "RANK"),
@@ -29,6 +30,7 @@ public sealed interface Varde {
 
     String written();
 
+    @JsonProperty("form")
     VardeForm form();
 
     /** "82 %", "27 483 st", "8 748 ton", "83,5 mnkr", "3,7"; optionally last year's value beside it: "76 % (69 %)". */

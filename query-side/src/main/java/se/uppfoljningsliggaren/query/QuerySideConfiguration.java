@@ -1,0 +1,12 @@
+package se.uppfoljningsliggaren.query;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+
+/** The read side: projections, query handlers and the read API. Off in a command-only process. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "ledger.query-side.enabled", havingValue = "true", matchIfMissing = true)
+@ComponentScan
+public class QuerySideConfiguration {
+}

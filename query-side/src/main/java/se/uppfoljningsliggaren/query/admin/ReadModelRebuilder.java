@@ -1,0 +1,63 @@
+package se.uppfoljningsliggaren.query.admin;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Rebuilds every read table from the event store: each streaming processor is stopped, its tokens reset to the
+ * start (its @ResetHandlers empty its tables), started again, and awaited until it has caught up with the head.
+ * In a deployment with several query processes, stop the processors on the others first.
+ */
+@Component
+public class ReadModelRebuilder {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilder.class);
+
+    private final EventProcessingConfiguration processing;
+
+    ReadModelRebuilder(EventProcessingConfiguration processing) {
+        this.processing = processing;
+    }
+
+    public record RebuildReport(Map<String, Long> millisByProcessor) {
+    }
+
+    public synchronized RebuildReport rebuildAll(Duration timeout) throws InterruptedException {
+        Map<String, Long> millis = new TreeMap<>();
+        for (var entry : processing.eventProcessors().entrySet()) {
+            if (!(entry.getValue() instanceof StreamingEventProcessor processor)) {
+                continue;
+            }
+            Instant start = Instant.now();
+            processor.shutDown();
+            processor.resetTokens();
+            processor.start();
+            awaitCaughtUp(processor, start.plus(timeout));
+            millis.put(entry.getKey(), Duration.between(start, Instant.now()).toMillis());
+            log.info("Rebuilt {} in {} ms", entry.getKey(), millis.get(entry.getKey()));
+        }
+        return new RebuildReport(millis);
+    }
+
+    private static void awaitCaughtUp(StreamingEventProcessor processor, Instant deadline) throws InterruptedException {
+        while (Instant.now().isBefore(deadline)) {
+            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+            int segments = status.values().stream().mapToInt(s -> s.getSegment().getMask() + 1).max().orElse(0);
+            if (!status.isEmpty() && status.size() == segments
+                    && status.values().stream().allMatch(s -> s.isCaughtUp() && !s.isReplaying() && !s.isErrorState())) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException(processor.getName() + " did not catch up before the deadline");
+    }
+}

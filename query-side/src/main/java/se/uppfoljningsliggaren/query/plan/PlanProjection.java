@@ -1,0 +1,80 @@
+package se.uppfoljningsliggaren.query.plan;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import se.uppfoljningsliggaren.kernel.LedgerMetadata;
+import se.uppfoljningsliggaren.kernel.plan.PlanCreated;
+import se.uppfoljningsliggaren.kernel.plan.PlanEvent;
+import se.uppfoljningsliggaren.kernel.plan.StyrtalAdded;
+import se.uppfoljningsliggaren.kernel.plan.StyrtalRevised;
+import se.uppfoljningsliggaren.query.ReadModelJson;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/**
+ * Builds the plan views: the current document of each plan, every earlier state of it (for views as they stood at a
+ * past instant), and which plans use which indikator. Rebuilt from scratch by replaying the events.
+ */
+@Component
+@ProcessingGroup(PlanProjection.PROCESSING_GROUP)
+class PlanProjection {
+
+    static final String PROCESSING_GROUP = "plan-views";
+
+    private final JdbcTemplate jdbc;
+
+    PlanProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(PlanEvent event, DomainEventMessage<?> message, TrackingToken token) {
+        PlanDocument document = event instanceof PlanCreated created ? PlanDocument.create(created) : load(event.planId());
+        Instant at = message.getTimestamp();
+        long version = message.getSequenceNumber();
+        document.apply(event, version, (String) message.getMetaData().get(LedgerMetadata.PRINCIPAL), at);
+        long globalIndex = token.position().orElse(-1);
+        String json = ReadModelJson.write(document);
+        jdbc.update("""
+                INSERT INTO plan_view (plan_id, namnd_code, year, title, status, version, last_global_index,
+                                       last_changed_at, document)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                ON CONFLICT (plan_id) DO UPDATE SET title = EXCLUDED.title, status = EXCLUDED.status,
+                    version = EXCLUDED.version, last_global_index = EXCLUDED.last_global_index,
+                    last_changed_at = EXCLUDED.last_changed_at, document = EXCLUDED.document""",
+                document.planId, document.namndCode, document.year, document.title, document.status.name(), version,
+                globalIndex, Timestamp.from(at), json);
+        jdbc.update("""
+                INSERT INTO plan_view_history (plan_id, version, global_index, event_time, event_type, document)
+                VALUES (?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING""",
+                document.planId, version, globalIndex, Timestamp.from(at), event.getClass().getSimpleName(), json);
+        if (event instanceof StyrtalAdded || event instanceof StyrtalRevised) {
+            String styrtalId = event instanceof StyrtalAdded added ? added.styrtalId() : ((StyrtalRevised) event).styrtalId();
+            PlanDocument.Styrtal styrtal = document.styrtal.get(styrtalId);
+            jdbc.update("""
+                    INSERT INTO styrtal_usage (plan_id, styrtal_id, indikator_id, namnd_code, year, goal_id, content)
+                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb)
+                    ON CONFLICT (plan_id, styrtal_id) DO UPDATE SET content = EXCLUDED.content""",
+                    document.planId, styrtalId, styrtal.indikatorId(), document.namndCode, document.year,
+                    styrtal.goalId(), ReadModelJson.write(styrtal.content()));
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM styrtal_usage");
+        jdbc.update("DELETE FROM plan_view_history");
+        jdbc.update("DELETE FROM plan_view");
+    }
+
+    private PlanDocument load(String planId) {
+        return ReadModelJson.read(jdbc.queryForObject("SELECT document FROM plan_view WHERE plan_id = ?", String.class,
+                planId), PlanDocument.class);
+    }
+}

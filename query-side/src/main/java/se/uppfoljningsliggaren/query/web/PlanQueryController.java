@@ -1,0 +1,81 @@
+package se.uppfoljningsliggaren.query.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import se.uppfoljningsliggaren.kernel.query.PlanQueries.*;
+import se.uppfoljningsliggaren.kernel.query.PlanViews.*;
+import se.uppfoljningsliggaren.kernel.value.PlanStatus;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The read API: plans, one plan's current view, the catalogue, one indikator across plans. */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Plans (read)", description = "Views built from the event stream")
+public class PlanQueryController {
+
+    private final QueryGateway queries;
+
+    PlanQueryController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/plans")
+    @Operation(summary = "List plans, optionally by nämnd, year and status")
+    public List<PlanSummary> plans(@RequestParam(required = false) String namnd,
+                                   @RequestParam(required = false) Integer year,
+                                   @RequestParam(required = false) PlanStatus status) {
+        return queries.query(new FindPlans(namnd, year, status), ResponseTypes.multipleInstancesOf(PlanSummary.class))
+                .join();
+    }
+
+    @GetMapping("/plans/{planId}")
+    @Operation(summary = "One plan's current view as a tree: goals → styrtal → uppdrag → aktiviteter, the budget, "
+            + "status and beslut. minVersion waits until the view includes that version (read-your-writes).")
+    public ResponseEntity<PlanView> plan(@PathVariable String planId,
+                                         @RequestParam(required = false) Long minVersion) {
+        PlanView view = found(queries.query(new GetPlanView(planId, minVersion),
+                ResponseTypes.optionalInstanceOf(PlanView.class)).join(), "plan " + planId);
+        return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);
+    }
+
+    @GetMapping("/namnder")
+    @Operation(summary = "The nämnder")
+    public List<NamndView> namnder() {
+        return queries.query(new ListNamnder(), ResponseTypes.multipleInstancesOf(NamndView.class)).join();
+    }
+
+    @GetMapping("/indikatorer")
+    @Operation(summary = "The indikator catalogue")
+    public List<IndikatorView> indikatorer() {
+        return queries.query(new ListIndikatorer(), ResponseTypes.multipleInstancesOf(IndikatorView.class)).join();
+    }
+
+    @GetMapping("/indikatorer/{indikatorId}")
+    @Operation(summary = "One indikator across every plan that uses it, with its values and targets in each")
+    public IndikatorUsage indikator(@PathVariable String indikatorId) {
+        return found(queries.query(new GetIndikatorUsage(indikatorId),
+                ResponseTypes.optionalInstanceOf(IndikatorUsage.class)).join(), "indikator " + indikatorId);
+    }
+
+    @GetMapping("/rf-uppdrag")
+    @Operation(summary = "Region-wide RF uppdrag, optionally for one year")
+    public List<RfUppdragView> rfUppdrag(@RequestParam(required = false) Integer year) {
+        return queries.query(new ListRfUppdrag(year), ResponseTypes.multipleInstancesOf(RfUppdragView.class)).join();
+    }
+
+    private static <T> T found(Optional<T> value, String what) {
+        return value.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no " + what));
+    }
+}

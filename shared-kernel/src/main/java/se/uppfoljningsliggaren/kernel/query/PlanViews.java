@@ -1,0 +1,94 @@
+package se.uppfoljningsliggaren.kernel.query;
+
+import se.uppfoljningsliggaren.kernel.value.Beslut;
+import se.uppfoljningsliggaren.kernel.value.Breakdown;
+import se.uppfoljningsliggaren.kernel.value.BudgetColumn;
+import se.uppfoljningsliggaren.kernel.value.BudgetKind;
+import se.uppfoljningsliggaren.kernel.value.Direction;
+import se.uppfoljningsliggaren.kernel.value.GoalKind;
+import se.uppfoljningsliggaren.kernel.value.GoalOrigin;
+import se.uppfoljningsliggaren.kernel.value.PeriodValue;
+import se.uppfoljningsliggaren.kernel.value.PlanStatus;
+import se.uppfoljningsliggaren.kernel.value.UppdragSource;
+import se.uppfoljningsliggaren.kernel.value.Varde;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Result types of the plan queries. */
+public final class PlanViews {
+
+    private PlanViews() {
+    }
+
+    public record PlanSummary(String planId, String namnd, String namndName, int year, String title, PlanStatus status,
+                              Beslut adoptedBy, long version, Instant lastChangedAt) {
+    }
+
+    /**
+     * A plan as it stands: the goal tree with styrtal, uppdrag and aktiviteter, the budget in the version it shows,
+     * the status and the beslut it rests on, and the revisions decided since.
+     */
+    public record PlanView(String planId, String namnd, String namndName, int year, String title,
+                           List<Integer> planningYears, PlanStatus status, Beslut adoptedBy, long version,
+                           Instant lastChangedAt, List<GoalNode> goals, List<UppdragNode> uppdragOutsideGoals,
+                           BudgetView budget, List<Revision> revisions) {
+    }
+
+    public record GoalNode(String goalId, GoalKind kind, GoalOrigin origin, String numbering, String title,
+                           String description, List<StyrtalNode> styrtal, List<UppdragNode> uppdrag,
+                           List<AktivitetNode> aktiviteter, List<GoalNode> children, Beslut revisedBy) {
+    }
+
+    public record StyrtalNode(String styrtalId, String indikatorId, String indikatorName, String numbering, String text,
+                              String unit, Direction direction, PeriodValue senastKanda, Varde arsMalvarde,
+                              Varde langsiktigtMalvarde, List<Breakdown> breakdowns, Beslut revisedBy) {
+    }
+
+    /** An uppdrag in a plan; for an RF uppdrag, number and text are the region-wide ones. */
+    public record UppdragNode(String uppdragId, UppdragSource source, Integer rfYear, String numbering, String text,
+                              String assignee, String continuesFrom, List<AktivitetNode> aktiviteter) {
+    }
+
+    public record AktivitetNode(String aktivitetId, String text) {
+    }
+
+    /** The budget in the version shown: "utkast", "beslutad" at fastställande, "aktuell" after a change by beslut. */
+    public record BudgetView(int version, String versionName, Beslut versionBeslut, List<BudgetTableView> tables) {
+    }
+
+    public record BudgetTableView(String tableId, BudgetKind kind, String title, List<BudgetColumn> columns,
+                                  List<BudgetLineView> lines) {
+    }
+
+    /** Amounts as decided and printed; {@code beslutadAmounts} shows what fastställandet said where it differs. */
+    public record BudgetLineView(String lineId, String parentLineId, int depth, String label,
+                                 Map<String, BigDecimal> amounts, Map<String, BigDecimal> beslutadAmounts) {
+    }
+
+    /** A change decided after fastställande, with the beslut it cites. */
+    public record Revision(long version, String eventType, String itemId, Beslut beslut, String principal, Instant at) {
+    }
+
+    public record NamndView(String code, String name, String forvaltning) {
+    }
+
+    public record IndikatorView(String indikatorId, String name, String unit, String description) {
+    }
+
+    public record RfUppdragView(String rfUppdragId, int year, int nr, String text, List<String> givenTo,
+                                String continuesFrom) {
+    }
+
+    /** One indikator in every plan that uses it, oldest year first. */
+    public record IndikatorUsage(IndikatorView indikator, List<IndikatorUse> uses) {
+    }
+
+    public record IndikatorUse(String planId, String namnd, int year, PlanStatus status, String styrtalId,
+                               String goalNumbering, String goalTitle, String numbering, String text,
+                               PeriodValue senastKanda, Varde arsMalvarde, Varde langsiktigtMalvarde,
+                               List<Breakdown> breakdowns) {
+    }
+}
