@@ -22,5 +22,6 @@ public class LedgerApplication {
      */
     static void disableAxonUsageReporting() {
         System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
     }
 }

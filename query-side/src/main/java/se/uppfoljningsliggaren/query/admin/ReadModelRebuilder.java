@@ -3,6 +3,7 @@ package se.uppfoljningsliggaren.query.admin;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,9 +24,11 @@ public class ReadModelRebuilder {
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilder.class);
 
     private final EventProcessingConfiguration processing;
+    private final EventStore eventStore;
 
-    ReadModelRebuilder(EventProcessingConfiguration processing) {
+    ReadModelRebuilder(EventProcessingConfiguration processing, EventStore eventStore) {
         this.processing = processing;
+        this.eventStore = eventStore;
     }
 
     public record RebuildReport(Map<String, Long> millisByProcessor) {
@@ -38,22 +41,31 @@ public class ReadModelRebuilder {
                 continue;
             }
             Instant start = Instant.now();
+            long head = eventStore.createHeadToken().position().orElse(0);
             processor.shutDown();
             processor.resetTokens();
             processor.start();
-            awaitCaughtUp(processor, start.plus(timeout));
+            awaitPosition(processor, head, start.plus(timeout));
             millis.put(entry.getKey(), Duration.between(start, Instant.now()).toMillis());
             log.info("Rebuilt {} in {} ms", entry.getKey(), millis.get(entry.getKey()));
         }
         return new RebuildReport(millis);
     }
 
-    private static void awaitCaughtUp(StreamingEventProcessor processor, Instant deadline) throws InterruptedException {
+    /**
+     * Waits until every segment has processed up to the head the store had when the rebuild began. (A replay token
+     * only stops reporting "replaying" once a newer event arrives, so that flag cannot be waited for.)
+     */
+    private static void awaitPosition(StreamingEventProcessor processor, long head, Instant deadline)
+            throws InterruptedException {
         while (Instant.now().isBefore(deadline)) {
             Map<Integer, EventTrackerStatus> status = processor.processingStatus();
             int segments = status.values().stream().mapToInt(s -> s.getSegment().getMask() + 1).max().orElse(0);
-            if (!status.isEmpty() && status.size() == segments
-                    && status.values().stream().allMatch(s -> s.isCaughtUp() && !s.isReplaying() && !s.isErrorState())) {
+            if (status.values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
+                throw new IllegalStateException(processor.getName() + " failed while rebuilding");
+            }
+            if (!status.isEmpty() && status.size() == segments && status.values().stream()
+                    .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head)) {
                 return;
             }
             Thread.sleep(100);

@@ -1,0 +1,24 @@
+package se.uppfoljningsliggaren.deploy.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import java.io.IOException;
+
+/** Loads the demo plans once the service answers, on every start; idempotency keys make repeats append nothing. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "ledger.demo-data.enabled", havingValue = "true")
+class DemoDataConfiguration {
+
+    @EventListener
+    void load(ApplicationReadyEvent ready) throws IOException {
+        if (ready.getApplicationContext() instanceof WebServerApplicationContext web) {
+            new DemoDataLoader("http://localhost:" + web.getWebServer().getPort(),
+                    ready.getApplicationContext().getBean(ObjectMapper.class)).load();
+        }
+    }
+}

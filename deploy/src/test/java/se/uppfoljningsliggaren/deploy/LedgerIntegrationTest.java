@@ -1,0 +1,83 @@
+package se.uppfoljningsliggaren.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.Map;
+
+/**
+ * Base of the tests that drive the HTTP API of the whole service against real PostgreSQL (a throw-away embedded
+ * server per test JVM). Tests share it, so each uses its own nämnd codes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ledger.embedded-postgres.data-directory=",
+        "ledger.demo-data.enabled=false"})
+abstract class LedgerIntegrationTest {
+
+    static final String PRINCIPAL = "anna.controller@regionorebrolan.se";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    @BeforeAll
+    static void noUsageReporting() {
+        LedgerApplication.disableAxonUsageReporting();
+    }
+
+    ResponseEntity<JsonNode> post(String path, String body) {
+        return send(HttpMethod.POST, path, body, Map.of());
+    }
+
+    ResponseEntity<JsonNode> send(HttpMethod method, String path, String body, Map<String, String> extraHeaders) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Principal", PRINCIPAL);
+        extraHeaders.forEach(headers::set);
+        return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    JsonNode get(String path) {
+        ResponseEntity<JsonNode> response = http.getForEntity(path, JsonNode.class);
+        if (!response.getStatusCode().is2xxSuccessful()) {
+            throw new AssertionError("GET " + path + " → " + response.getStatusCode() + " " + response.getBody());
+        }
+        return response.getBody();
+    }
+
+    long eventCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+
+    /** A nämnd with an indikator and a plan in utkast, ready for goals. */
+    void givenPlan(String namnd, int year) {
+        ok(post("/api/namnder", """
+                {"code": "%s", "name": "Nämnd %s", "forvaltning": "Regionkansliet"}""".formatted(namnd, namnd)));
+        post("/api/indikatorer", """
+                {"indikatorId": "telefontillganglighet-primarvard", "name": "Telefontillgängligheten i primärvård",
+                 "unit": "%"}""");
+        ok(post("/api/plans", """
+                {"namnd": "%s", "year": %d, "title": "Verksamhetsplan med budget %d", "planningYears": [%d, %d]}"""
+                .formatted(namnd, year, year, year + 1, year + 2)));
+    }
+
+    static ResponseEntity<JsonNode> ok(ResponseEntity<JsonNode> response) {
+        if (!response.getStatusCode().is2xxSuccessful()) {
+            throw new AssertionError("expected success, got " + response.getStatusCode() + " " + response.getBody());
+        }
+        return response;
+    }
+}

@@ -1,0 +1,75 @@
+package se.uppfoljningsliggaren.deploy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Read tables are disposable: replaying the event store rebuilds exactly what the live projections built. */
+class ReadModelRebuildIT extends LedgerIntegrationTest {
+
+    private static final Map<String, String> READ_TABLES = Map.of(
+            "namnd_view", "code",
+            "indikator_view", "indikator_id",
+            "rf_uppdrag_view", "rf_uppdrag_id",
+            "plan_view", "plan_id",
+            "plan_view_history", "plan_id, version",
+            "styrtal_usage", "plan_id, styrtal_id");
+
+    @Test
+    void rebuilding_the_read_side_yields_exactly_the_live_read_side() {
+        givenPlan("RB", 2026);
+        ok(post("/api/rf-uppdrag", """
+                {"year": 2026, "nr": 38, "text": "Att fortsätta arbetet för en ekonomi i balans.", "givenTo": ["RB"]}"""));
+        ok(post("/api/plans/RB-2026/goals", """
+                {"goalId": "m10", "kind": "MALSATTNING", "origin": "RF", "numbering": "10",
+                 "title": "En långsiktig stark och hållbar ekonomi med finansiell god hushållning."}"""));
+        ok(post("/api/plans/RB-2026/rf-uppdrag", """
+                {"year": 2026, "nr": 38, "goalId": "m10"}"""));
+        ok(post("/api/plans/RB-2026/styrtal", """
+                {"styrtalId": "resultat", "goalId": "m10", "indikatorId": "telefontillganglighet-primarvard",
+                 "text": "Regionstyrelsens resultat ska vara positiv.", "unit": "mnkr",
+                 "senastKanda": {"value": "83,5 mnkr", "period": "prognos 2025"}, "arsMalvarde": ">0",
+                 "langsiktigtMalvarde": ">0"}"""));
+        long version = ok(post("/api/plans/RB-2026/adoption", """
+                {"beslut": {"organ": "Regionstyrelsen", "datum": "2025-12-10", "paragraf": "§ 250",
+                            "diarienummer": "25RS0001"}}""")).getBody().get("version").asLong();
+        get("/api/plans/RB-2026?minVersion=" + version);
+        awaitCatalogue("RF-2026-38");
+
+        Map<String, List<String>> live = snapshot();
+        ok(send(HttpMethod.POST, "/api/admin/read-model/rebuild", "", Map.of()));
+        Map<String, List<String>> rebuilt = snapshot();
+
+        assertThat(live.get("plan_view")).isNotEmpty();
+        assertThat(live.get("rf_uppdrag_view")).isNotEmpty();
+        assertThat(rebuilt).isEqualTo(live);
+        assertThat(get("/api/plans/RB-2026").at("/goals/0/uppdrag/0/text").asText())
+                .isEqualTo("Att fortsätta arbetet för en ekonomi i balans.");
+    }
+
+    private Map<String, List<String>> snapshot() {
+        Map<String, List<String>> tables = new java.util.TreeMap<>();
+        READ_TABLES.forEach((table, key) -> tables.put(table, jdbc.queryForList(
+                "SELECT to_jsonb(t)::text FROM " + table + " t ORDER BY " + key, String.class)));
+        return tables;
+    }
+
+    private void awaitCatalogue(String rfUppdragId) {
+        for (int i = 0; i < 100; i++) {
+            if (jdbc.queryForObject("SELECT count(*) FROM rf_uppdrag_view WHERE rf_uppdrag_id = ?", Long.class,
+                    rfUppdragId) > 0) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError(rfUppdragId + " never reached the read side");
+    }
+}
