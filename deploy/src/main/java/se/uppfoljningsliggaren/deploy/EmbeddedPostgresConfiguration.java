@@ -47,8 +47,10 @@ class EmbeddedPostgresConfiguration {
     }
 
     /**
-     * A killed service leaves postmaster.pid behind while its server was stopped with it; PostgreSQL itself then
-     * checks the recorded process, so only a pid file whose process is gone is removed.
+     * A killed service leaves its PostgreSQL server running as an orphan (re-parented to init), holding the data
+     * directory. That orphan is shut down (SIGTERM, a clean "smart" shutdown: its clients died with the service)
+     * so the data is opened again; a server still owned by a live process is another service's, and is refused.
+     * A pid file whose process is gone is simply removed.
      */
     private static void removeStalePid(File dataDirectory) throws IOException {
         Path pidFile = dataDirectory.toPath().resolve("postmaster.pid");
@@ -56,11 +58,26 @@ class EmbeddedPostgresConfiguration {
             return;
         }
         String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
-        boolean alive = !firstLine.isEmpty() && ProcessHandle.of(Long.parseLong(firstLine)).map(ProcessHandle::isAlive)
-                .orElse(false);
-        if (!alive) {
+        ProcessHandle server = firstLine.matches("\\d+") ? ProcessHandle.of(Long.parseLong(firstLine))
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                .orElse(null) : null;
+        if (server == null) {
             log.warn("Removing stale {} left by a server that is no longer running", pidFile);
-            Files.delete(pidFile);
+            Files.deleteIfExists(pidFile);
+            return;
+        }
+        boolean orphaned = server.parent().map(parent -> parent.pid() == 1 || !parent.isAlive()).orElse(true);
+        if (!orphaned) {
+            throw new IllegalStateException("The data directory " + dataDirectory
+                    + " is in use by a running PostgreSQL (pid " + server.pid() + ") of another live process");
+        }
+        log.warn("Shutting down the orphaned PostgreSQL (pid {}) left by a service that was killed", server.pid());
+        server.destroy();
+        try {
+            server.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("The orphaned PostgreSQL (pid " + server.pid() + ") did not stop", e);
         }
     }
 

@@ -42,7 +42,7 @@ public class RfUppdrag {
             throw CommandRejectedException.invalid("rfUppdragId", "an RF uppdrag is identified by year and nr");
         }
         List<String> givenTo = Require.present(command.givenTo(), "givenTo");
-        if (givenTo.isEmpty() || Set.copyOf(givenTo).size() != givenTo.size()) {
+        if (givenTo.isEmpty() || givenTo.stream().anyMatch(java.util.Objects::isNull) || Set.copyOf(givenTo).size() != givenTo.size()) {
             throw CommandRejectedException.invalid("givenTo", "givenTo names one or more distinct nämnder");
         }
         givenTo.forEach(code -> {

@@ -20,7 +20,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -48,8 +47,8 @@ public class Plan {
     private final Map<String, Set<String>> budgetColumnsByTable = new HashMap<>();
     private final Map<String, String> tableOfLine = new HashMap<>();
     private final Map<String, Integer> linesInTable = new HashMap<>();
-    private int budgetVersion;
-    private Beslut budgetVersionBeslut;
+    /** The beslut behind each budget version after the beslutad one: version 2 is the first, and so on. */
+    private final List<Beslut> budgetRevisionBeslut = new java.util.ArrayList<>();
 
     protected Plan() {
     }
@@ -68,7 +67,11 @@ public class Plan {
         if (!planId(command.namndCode(), command.year()).equals(command.planId())) {
             throw CommandRejectedException.invalid("planId", "a plan is identified by nämnd and year");
         }
-        List<Integer> planningYears = command.planningYears() == null ? List.of() : List.copyOf(command.planningYears());
+        List<Integer> planningYears = command.planningYears() == null ? List.of() : command.planningYears();
+        if (planningYears.stream().anyMatch(java.util.Objects::isNull) || Set.copyOf(planningYears).size() != planningYears.size()) {
+            throw CommandRejectedException.invalid("planningYears", "planning years are distinct years");
+        }
+        planningYears = List.copyOf(planningYears);
         for (int planningYear : planningYears) {
             if (planningYear <= command.year() || planningYear > command.year() + 5) {
                 throw CommandRejectedException.invalid("planningYears",
@@ -148,6 +151,9 @@ public class Plan {
     public long handle(AddUppdrag command) {
         Beslut beslut = changeAllowed(command.revisionBeslut());
         String uppdragId = newId(command.uppdragId(), "uppdragId", uppdrag);
+        if (uppdragId.startsWith("RF-")) {
+            throw CommandRejectedException.invalid("uppdragId", "ids starting with RF- are kept for RF uppdrag");
+        }
         UppdragSource source = Require.present(command.source(), "source");
         if (source == UppdragSource.RF) {
             throw CommandRejectedException.invalid("source",
@@ -187,6 +193,7 @@ public class Plan {
         List<BudgetColumn> columns = Require.present(command.columns(), "columns");
         Set<String> keys = new HashSet<>();
         for (BudgetColumn column : columns) {
+            Require.present(column, "columns");
             Require.id(column.key(), "columns.key");
             Require.text(column.label(), "columns.label", 100);
             Require.present(column.role(), "columns.role");
@@ -228,8 +235,8 @@ public class Plan {
             throw CommandRejectedException.unknown("lineId", "no budget line " + command.lineId() + " in " + planId);
         }
         // Lines revised under one beslut form one budget version (a tilläggsbudget changes many lines at once).
-        int version = status == PlanStatus.UTKAST ? 0
-                : Objects.equals(beslut, budgetVersionBeslut) ? budgetVersion : budgetVersion + 1;
+        int known = budgetRevisionBeslut.indexOf(beslut);
+        int version = status == PlanStatus.UTKAST ? 0 : known >= 0 ? known + 2 : budgetRevisionBeslut.size() + 2;
         apply(new BudgetLineRevised(planId, command.lineId(), version,
                 amounts(command.amounts(), budgetColumnsByTable.get(tableId)), beslut));
         return version();
@@ -246,6 +253,10 @@ public class Plan {
     }
 
     private Beslut changeAllowed(Beslut revisionBeslut) {
+        if (status == PlanStatus.UTKAST && revisionBeslut != null) {
+            throw CommandRejectedException.invalid("revisionBeslut",
+                    planId + " is an utkast: it is changed freely until fastställd; revisionBeslut is for revisions");
+        }
         if (status == PlanStatus.FASTSTALLD) {
             if (revisionBeslut == null) {
                 throw CommandRejectedException.invalid("revisionBeslut", planId
@@ -362,14 +373,14 @@ public class Plan {
 
     @EventSourcingHandler
     void on(BudgetLineRevised event) {
-        budgetVersion = event.budgetVersion();
-        budgetVersionBeslut = event.revisionBeslut();
+        if (event.budgetVersion() == budgetRevisionBeslut.size() + 2) {
+            budgetRevisionBeslut.add(event.revisionBeslut());
+        }
     }
 
     @EventSourcingHandler
     void on(PlanAdopted event) {
         status = PlanStatus.FASTSTALLD;
         adoptedBy = event.beslut();
-        budgetVersion = 1;
     }
 }
