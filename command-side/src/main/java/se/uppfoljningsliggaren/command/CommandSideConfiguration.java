@@ -1,6 +1,10 @@
 package se.uppfoljningsliggaren.command;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,4 +13,15 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnProperty(name = "ledger.command-side.enabled", havingValue = "true", matchIfMissing = true)
 @ComponentScan
 public class CommandSideConfiguration {
+
+    /**
+     * A plan collects a few hundred events over its life; loading it replays at most this many since its last
+     * snapshot. Catalogue aggregates stay at one or two events and need none.
+     */
+    static final int PLAN_SNAPSHOT_EVERY = 100;
+
+    @Bean
+    SnapshotTriggerDefinition planSnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, PLAN_SNAPSHOT_EVERY);
+    }
 }

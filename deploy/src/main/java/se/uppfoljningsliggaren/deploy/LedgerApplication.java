@@ -20,7 +20,7 @@ public class LedgerApplication {
      * Axon's update checker calls out to AxonIQ; the ledger must never call out. In 4.12.2 only this property
      * (or the AXONIQ_UPDATE_CHECKER_DISABLED environment variable) turns it off.
      */
-    static void disableAxonUsageReporting() {
+    public static void disableAxonUsageReporting() {
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
     }

@@ -29,7 +29,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * exist (so references inside the plan are valid), the status, and the budget's version. Texts and figures live in
  * the events and the read side.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "planSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 public class Plan {
 
