@@ -19,6 +19,7 @@ import se.uppfoljningsliggaren.kernel.value.*;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The write API of verksamhetsplaner. Every write needs {@code X-Principal}; {@code If-Match} carries the plan
@@ -58,12 +59,9 @@ public class PlanCommandController {
     @Operation(summary = "Add a goal (målsättning, effektmål, nämndmål, målområde, strategi, perspektiv) to the goal tree")
     public ResponseEntity<Object> addGoal(@PathVariable String planId, @RequestBody GoalRequest body,
                                           HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
         String goalId = idOrNew(body.goalId());
-        return dispatcher.dispatch(context, "POST goals " + planId, body,
-                new AddGoal(planId, context.expectedVersion(), goalId, body.parentGoalId(), body.kind(), body.origin(),
-                        body.numbering(), body.title(), body.description(), body.revisionBeslut()),
-                versionOf(goalId), "/api/plans/" + planId);
+        return onPlan(http, "POST goals " + planId, planId, body, goalId, true,
+                expectedVersion -> new AddGoal(planId, expectedVersion, goalId, body.parentGoalId(), body.kind(), body.origin(), body.numbering(), body.title(), body.description(), body.revisionBeslut()));
     }
 
     public record ReviseGoalRequest(String numbering, String title, String description, Beslut revisionBeslut) {
@@ -73,10 +71,8 @@ public class PlanCommandController {
     @Operation(summary = "Revise a goal's numbering or wording (needs revisionBeslut once fastställd)")
     public ResponseEntity<Object> reviseGoal(@PathVariable String planId, @PathVariable String goalId,
                                              @RequestBody ReviseGoalRequest body, HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
-        return dispatcher.dispatch(context, "PUT goals " + planId + " " + goalId, body,
-                new ReviseGoal(planId, context.expectedVersion(), goalId, body.numbering(), body.title(),
-                        body.description(), body.revisionBeslut()), versionOf(goalId), null);
+        return onPlan(http, "PUT goals " + planId + " " + goalId, planId, body, goalId, false,
+                expectedVersion -> new ReviseGoal(planId, expectedVersion, goalId, body.numbering(), body.title(), body.description(), body.revisionBeslut()));
     }
 
     public record StyrtalRequest(String styrtalId, String goalId, String indikatorId, String numbering, String text,
@@ -92,11 +88,9 @@ public class PlanCommandController {
     @Operation(summary = "Add a styrtal/indikator under a goal, with utfall (senast kända värde) and målvärden as written")
     public ResponseEntity<Object> addStyrtal(@PathVariable String planId, @RequestBody StyrtalRequest body,
                                              HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
         String styrtalId = idOrNew(body.styrtalId());
-        return dispatcher.dispatch(context, "POST styrtal " + planId, body,
-                new AddStyrtal(planId, context.expectedVersion(), styrtalId, body.goalId(), body.indikatorId(),
-                        body.content(), body.revisionBeslut()), versionOf(styrtalId), "/api/plans/" + planId);
+        return onPlan(http, "POST styrtal " + planId, planId, body, styrtalId, true,
+                expectedVersion -> new AddStyrtal(planId, expectedVersion, styrtalId, body.goalId(), body.indikatorId(), body.content(), body.revisionBeslut()));
     }
 
     public record ReviseStyrtalRequest(String numbering, String text, String unit, Direction direction,
@@ -108,12 +102,10 @@ public class PlanCommandController {
     @Operation(summary = "Revise a styrtal: the new content replaces the old in the view; both stay in the event stream")
     public ResponseEntity<Object> reviseStyrtal(@PathVariable String planId, @PathVariable String styrtalId,
                                                 @RequestBody ReviseStyrtalRequest body, HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
         StyrtalContent content = new StyrtalContent(body.numbering(), body.text(), body.unit(), body.direction(),
                 body.senastKanda(), body.arsMalvarde(), body.langsiktigtMalvarde(), body.breakdowns());
-        return dispatcher.dispatch(context, "PUT styrtal " + planId + " " + styrtalId, body,
-                new ReviseStyrtal(planId, context.expectedVersion(), styrtalId, content, body.revisionBeslut()),
-                versionOf(styrtalId), null);
+        return onPlan(http, "PUT styrtal " + planId + " " + styrtalId, planId, body, styrtalId, false,
+                expectedVersion -> new ReviseStyrtal(planId, expectedVersion, styrtalId, content, body.revisionBeslut()));
     }
 
     public record RfUppdragRequest(Integer year, Integer nr, String goalId, Beslut revisionBeslut) {
@@ -123,14 +115,12 @@ public class PlanCommandController {
     @Operation(summary = "Take up a region-wide RF uppdrag (by year and nr) into the plan, optionally under a goal")
     public ResponseEntity<Object> receiveRfUppdrag(@PathVariable String planId, @RequestBody RfUppdragRequest body,
                                                    HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
         if (body.year() == null || body.nr() == null) {
             throw CommandRejectedException.invalid(body.year() == null ? "year" : "nr", "year and nr are required");
         }
         String rfUppdragId = CatalogueCommands.rfUppdragId(body.year(), body.nr());
-        return dispatcher.dispatch(context, "POST rf-uppdrag " + planId, body,
-                new ReceiveRfUppdrag(planId, context.expectedVersion(), rfUppdragId, body.goalId(),
-                        body.revisionBeslut()), versionOf(rfUppdragId), "/api/plans/" + planId);
+        return onPlan(http, "POST rf-uppdrag " + planId, planId, body, rfUppdragId, true,
+                expectedVersion -> new ReceiveRfUppdrag(planId, expectedVersion, rfUppdragId, body.goalId(), body.revisionBeslut()));
     }
 
     public record UppdragRequest(String uppdragId, String goalId, UppdragSource source, String numbering, String text,
@@ -141,12 +131,9 @@ public class PlanCommandController {
     @Operation(summary = "Add the nämnd's own uppdrag, a nämnduppdrag to a unit, or another plan-level uppdrag")
     public ResponseEntity<Object> addUppdrag(@PathVariable String planId, @RequestBody UppdragRequest body,
                                              HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
         String uppdragId = idOrNew(body.uppdragId());
-        return dispatcher.dispatch(context, "POST uppdrag " + planId, body,
-                new AddUppdrag(planId, context.expectedVersion(), uppdragId, body.goalId(), body.source(),
-                        body.numbering(), body.text(), body.assignee(), body.continuesFrom(), body.revisionBeslut()),
-                versionOf(uppdragId), "/api/plans/" + planId);
+        return onPlan(http, "POST uppdrag " + planId, planId, body, uppdragId, true,
+                expectedVersion -> new AddUppdrag(planId, expectedVersion, uppdragId, body.goalId(), body.source(), body.numbering(), body.text(), body.assignee(), body.continuesFrom(), body.revisionBeslut()));
     }
 
     public record AktivitetRequest(String aktivitetId, String goalId, String uppdragId, String text,
@@ -157,11 +144,9 @@ public class PlanCommandController {
     @Operation(summary = "Plan an aktivitet under a goal or an uppdrag")
     public ResponseEntity<Object> addAktivitet(@PathVariable String planId, @RequestBody AktivitetRequest body,
                                                HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
         String aktivitetId = idOrNew(body.aktivitetId());
-        return dispatcher.dispatch(context, "POST aktiviteter " + planId, body,
-                new AddAktivitet(planId, context.expectedVersion(), aktivitetId, body.goalId(), body.uppdragId(),
-                        body.text(), body.revisionBeslut()), versionOf(aktivitetId), "/api/plans/" + planId);
+        return onPlan(http, "POST aktiviteter " + planId, planId, body, aktivitetId, true,
+                expectedVersion -> new AddAktivitet(planId, expectedVersion, aktivitetId, body.goalId(), body.uppdragId(), body.text(), body.revisionBeslut()));
     }
 
     public record BudgetTableRequest(String tableId, BudgetKind kind, String title, List<BudgetColumn> columns,
@@ -172,11 +157,9 @@ public class PlanCommandController {
     @Operation(summary = "Add a budget table (drift, resultat, investering) with its printed columns")
     public ResponseEntity<Object> addBudgetTable(@PathVariable String planId, @RequestBody BudgetTableRequest body,
                                                  HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
         String tableId = idOrNew(body.tableId());
-        return dispatcher.dispatch(context, "POST budget-tables " + planId, body,
-                new AddBudgetTable(planId, context.expectedVersion(), tableId, body.kind(), body.title(),
-                        body.columns(), body.revisionBeslut()), versionOf(tableId), "/api/plans/" + planId);
+        return onPlan(http, "POST budget-tables " + planId, planId, body, tableId, true,
+                expectedVersion -> new AddBudgetTable(planId, expectedVersion, tableId, body.kind(), body.title(), body.columns(), body.revisionBeslut()));
     }
 
     public record BudgetLineRequest(String lineId, String tableId, String parentLineId, String label,
@@ -187,11 +170,9 @@ public class PlanCommandController {
     @Operation(summary = "Add a budget line, amounts in mnkr per column as printed (children are never summed)")
     public ResponseEntity<Object> addBudgetLine(@PathVariable String planId, @RequestBody BudgetLineRequest body,
                                                 HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
         String lineId = idOrNew(body.lineId());
-        return dispatcher.dispatch(context, "POST budget-lines " + planId, body,
-                new AddBudgetLine(planId, context.expectedVersion(), lineId, body.tableId(), body.parentLineId(),
-                        body.label(), body.amounts(), body.revisionBeslut()), versionOf(lineId), "/api/plans/" + planId);
+        return onPlan(http, "POST budget-lines " + planId, planId, body, lineId, true,
+                expectedVersion -> new AddBudgetLine(planId, expectedVersion, lineId, body.tableId(), body.parentLineId(), body.label(), body.amounts(), body.revisionBeslut()));
     }
 
     public record ReviseBudgetLineRequest(Map<String, BigDecimal> amounts, Beslut revisionBeslut) {
@@ -201,10 +182,8 @@ public class PlanCommandController {
     @Operation(summary = "Change a budget line by beslut (tilläggsbudget, omfördelning): the budget becomes 'aktuell'")
     public ResponseEntity<Object> reviseBudgetLine(@PathVariable String planId, @PathVariable String lineId,
                                                    @RequestBody ReviseBudgetLineRequest body, HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
-        return dispatcher.dispatch(context, "PUT budget-lines " + planId + " " + lineId, body,
-                new ReviseBudgetLine(planId, context.expectedVersion(), lineId, body.amounts(), body.revisionBeslut()),
-                versionOf(lineId), null);
+        return onPlan(http, "PUT budget-lines " + planId + " " + lineId, planId, body, lineId, false,
+                expectedVersion -> new ReviseBudgetLine(planId, expectedVersion, lineId, body.amounts(), body.revisionBeslut()));
     }
 
     public record AdoptionRequest(Beslut beslut) {
@@ -214,16 +193,22 @@ public class PlanCommandController {
     @Operation(summary = "Fastställ the plan by a beslut; after this every change is a revision citing a beslut")
     public ResponseEntity<Object> adopt(@PathVariable String planId, @RequestBody AdoptionRequest body,
                                         HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
-        return dispatcher.dispatch(context, "POST adoption " + planId, body,
-                new AdoptPlan(planId, context.expectedVersion(), body.beslut()), versionOf(planId), null);
+        return onPlan(http, "POST adoption " + planId, planId, body, planId, false,
+                expectedVersion -> new AdoptPlan(planId, expectedVersion, body.beslut()));
     }
 
     private static String idOrNew(String requested) {
         return requested == null ? java.util.UUID.randomUUID().toString() : requested;
     }
 
-    private static java.util.function.Function<Object, WriteResult> versionOf(String id) {
-        return answer -> new WriteResult(id, ((Number) answer).longValue());
+    /**
+     * Sends a command on a plan with the caller's expected version; an added item answers 201 pointing at the plan,
+     * a revision 200. Both carry the item's id and the plan's version after the write.
+     */
+    private ResponseEntity<Object> onPlan(HttpServletRequest http, String route, String planId, Object body,
+                                          String itemId, boolean added, Function<Long, Object> command) {
+        WriteContext context = WriteContext.of(http);
+        return dispatcher.dispatch(context, route, body, command.apply(context.expectedVersion()),
+                answer -> new WriteResult(itemId, ((Number) answer).longValue()), added ? "/api/plans/" + planId : null);
     }
 }
