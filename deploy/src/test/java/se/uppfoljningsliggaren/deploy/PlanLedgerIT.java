@@ -78,6 +78,13 @@ class PlanLedgerIT extends LedgerIntegrationTest {
         assertThat(plan.at("/adoptedBy/paragraf").asText()).isEqualTo("§ 250");
         assertThat(plan.at("/revisions/0/beslut/paragraf").asText()).isEqualTo("§ 31");
 
+        String beforeRevision = jdbc.queryForObject("SELECT max(event_time) FROM plan_view_history "
+                + "WHERE plan_id = 'REV-2026' AND event_type = 'PlanAdopted'", java.sql.Timestamp.class)
+                .toInstant().toString();
+        JsonNode asAdopted = get("/api/plans/REV-2026?asOf=" + beforeRevision);
+        assertThat(asAdopted.at("/goals/0/styrtal/0/arsMalvarde/written").asText()).isEqualTo("90 %");
+        assertThat(asAdopted.get("revisions")).isEmpty();
+
         List<String> targetsInStream = jdbc.queryForList("""
                 SELECT convert_from(payload, 'UTF8')::jsonb -> 'content' -> 'arsMalvarde' ->> 'written'
                 FROM domain_event_entry WHERE aggregate_identifier = 'REV-2026'

@@ -61,6 +61,15 @@ class PlanQueryHandler {
 
     @QueryHandler
     Optional<PlanView> handle(GetPlanView query) throws InterruptedException {
+        if (query.asOf() != null) {
+            return jdbc.query("""
+                            SELECT h.document, h.version, h.event_time, n.name FROM plan_view_history h
+                            LEFT JOIN namnd_view n ON n.code = h.document ->> 'namndCode'
+                            WHERE h.plan_id = ? AND h.event_time <= ? ORDER BY h.version DESC LIMIT 1""",
+                    (rs, i) -> toView(ReadModelJson.read(rs.getString(1), PlanDocument.class), rs.getLong(2),
+                            rs.getTimestamp(3).toInstant(), rs.getString(4)),
+                    query.planId(), java.sql.Timestamp.from(query.asOf())).stream().findFirst();
+        }
         long deadline = System.currentTimeMillis() + CATCH_UP_WAIT_MS;
         while (true) {
             List<String[]> rows = jdbc.query("SELECT p.document, p.version, p.last_changed_at, n.name FROM plan_view p "

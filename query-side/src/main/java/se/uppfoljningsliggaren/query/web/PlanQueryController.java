@@ -41,11 +41,13 @@ public class PlanQueryController {
     }
 
     @GetMapping("/plans/{planId}")
-    @Operation(summary = "One plan's current view as a tree: goals → styrtal → uppdrag → aktiviteter, the budget, "
-            + "status and beslut. minVersion waits until the view includes that version (read-your-writes).")
+    @Operation(summary = "One plan's view as a tree: goals → styrtal → uppdrag → aktiviteter, the budget, status and "
+            + "beslut. asOf (ISO instant) gives the plan as it stood then; minVersion waits until the view includes "
+            + "that version (read-your-writes).")
     public ResponseEntity<PlanView> plan(@PathVariable String planId,
-                                         @RequestParam(required = false) Long minVersion) {
-        PlanView view = found(queries.query(new GetPlanView(planId, minVersion),
+                                         @RequestParam(required = false) Long minVersion,
+                                         @RequestParam(required = false) java.time.Instant asOf) {
+        PlanView view = found(queries.query(new GetPlanView(planId, minVersion, asOf),
                 ResponseTypes.optionalInstanceOf(PlanView.class)).join(), "plan " + planId);
         return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);
     }

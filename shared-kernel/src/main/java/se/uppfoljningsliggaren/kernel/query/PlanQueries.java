@@ -12,8 +12,11 @@ public final class PlanQueries {
     public record FindPlans(String namnd, Integer year, PlanStatus status) {
     }
 
-    /** One plan's current view; with minVersion, waits (briefly) until the view has caught up with that version. */
-    public record GetPlanView(String planId, Long minVersion) {
+    /**
+     * One plan's view: the current one, or as it stood at {@code asOf} (exactly: the state after the last event
+     * recorded at or before that instant). With minVersion, waits briefly until the view has caught up with it.
+     */
+    public record GetPlanView(String planId, Long minVersion, java.time.Instant asOf) {
     }
 
     /** One indikator across every plan that uses it, all years and nämnder. */
