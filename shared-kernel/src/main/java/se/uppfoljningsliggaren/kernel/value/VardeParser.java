@@ -14,7 +14,8 @@ public final class VardeParser {
 
     private static final String NUM = "\\d{1,3}(?:[ \\u00A0\\u202F\\u2009]\\d{3})+(?:,\\d+)?|\\d+(?:,\\d+)?";
     private static final String SIGN = "[+\\-\\u2212]";
-    private static final String UNIT = "%|[\\p{L}][\\p{L}/.]*(?: [\\p{L}][\\p{L}/.]*){0,2}";
+    /** "%", "st", "ton", "miljoner ton", "mnkr", "KVA-koder": up to three words of letters (and / . -). */
+    private static final String UNIT = "%|[\\p{L}][\\p{L}/.-]*(?: [\\p{L}][\\p{L}/.-]*){0,2}";
     private static final String DASH = "\\s*[\\u2013\\u2014-]\\s*";
 
     private static final Pattern NUMERIC = Pattern.compile(

@@ -16,7 +16,7 @@ class VardeParserTest {
     @CsvSource(delimiter = '|', value = {
             "82 %|NUMBER", "95,5 %|NUMBER", "6 st|NUMBER", "27 483 st|NUMBER", "8 748 ton|NUMBER",
             "1,174 miljoner ton|NUMBER", "83,5 mnkr|NUMBER", "82,6 år|NUMBER", "3,7|NUMBER", "83|NUMBER",
-            "0 mnkr|NUMBER", "76 % (69 %)|NUMBER",
+            "0 mnkr|NUMBER", "45 600 KVA-koder|NUMBER", "76 % (69 %)|NUMBER",
             "Plats 6 av 7|RANK", "10 av 21|RANK", "Topp 3 av 7|RANK",
             "77–80|INTERVAL", "90–100 %|INTERVAL", "6,3–6,1 %|INTERVAL",
             "Riket + 1 %|RELATIVE", "Riket + 5%|RELATIVE", "62 % (riket+ 1 %)|RELATIVE",
