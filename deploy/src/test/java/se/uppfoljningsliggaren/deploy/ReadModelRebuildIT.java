@@ -17,7 +17,8 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
             "rf_uppdrag_view", "rf_uppdrag_id",
             "plan_view", "plan_id",
             "plan_view_history", "plan_id, version",
-            "styrtal_usage", "plan_id, styrtal_id");
+            "styrtal_usage", "plan_id, styrtal_id",
+            "utfall_view", "series_id, figure_key");
 
     @Test
     void rebuilding_the_read_side_yields_exactly_the_live_read_side() {
@@ -34,11 +35,18 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
                  "text": "Regionstyrelsens resultat ska vara positiv.", "unit": "mnkr",
                  "senastKanda": {"value": "83,5 mnkr", "period": "prognos 2025"}, "arsMalvarde": ">0",
                  "langsiktigtMalvarde": ">0"}"""));
+        ok(post("/api/utfall", """
+                {"namnd": "RB", "indikatorId": "telefontillganglighet-primarvard",
+                 "figure": {"value": "81 %", "period": "april 2026"}, "source": "Nationella väntetidsdatabasen"}"""));
+        ok(post("/api/utfall/corrections", """
+                {"namnd": "RB", "indikatorId": "telefontillganglighet-primarvard",
+                 "figure": {"value": "80 %", "period": "april 2026"}, "reason": "Rättad leverans"}"""));
         long version = ok(post("/api/plans/RB-2026/adoption", """
                 {"beslut": {"organ": "Regionstyrelsen", "datum": "2025-12-10", "paragraf": "§ 250",
                             "diarienummer": "25RS0001"}}""")).getBody().get("version").asLong();
         get("/api/plans/RB-2026?minVersion=" + version);
-        awaitCatalogue("RF-2026-38");
+        await("SELECT count(*) FROM rf_uppdrag_view WHERE rf_uppdrag_id = 'RF-2026-38'");
+        await("SELECT count(*) FROM utfall_view WHERE namnd_code = 'RB' AND corrections <> '[]'::jsonb");
 
         Map<String, List<String>> live = snapshot();
         ok(send(HttpMethod.POST, "/api/admin/read-model/rebuild", "", Map.of()));
@@ -46,6 +54,7 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
 
         assertThat(live.get("plan_view")).isNotEmpty();
         assertThat(live.get("rf_uppdrag_view")).isNotEmpty();
+        assertThat(live.get("utfall_view")).hasSize(1);
         assertThat(rebuilt).isEqualTo(live);
         assertThat(get("/api/plans/RB-2026").at("/goals/0/uppdrag/0/text").asText())
                 .isEqualTo("Att fortsätta arbetet för en ekonomi i balans.");
@@ -58,10 +67,9 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
         return tables;
     }
 
-    private void awaitCatalogue(String rfUppdragId) {
+    private void await(String countQuery) {
         for (int i = 0; i < 100; i++) {
-            if (jdbc.queryForObject("SELECT count(*) FROM rf_uppdrag_view WHERE rf_uppdrag_id = ?", Long.class,
-                    rfUppdragId) > 0) {
+            if (jdbc.queryForObject(countQuery, Long.class) > 0) {
                 return;
             }
             try {
@@ -70,6 +78,6 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
                 Thread.currentThread().interrupt();
             }
         }
-        throw new AssertionError(rfUppdragId + " never reached the read side");
+        throw new AssertionError("the read side never showed: " + countQuery);
     }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
+import se.uppfoljningsliggaren.command.Aggregates;
 import se.uppfoljningsliggaren.command.CommandRejectedException;
 import se.uppfoljningsliggaren.command.Require;
 import se.uppfoljningsliggaren.command.catalogue.CatalogueLookup;
@@ -93,7 +93,7 @@ public class Plan {
                 Require.present(command.origin(), "origin"), Require.optionalText(command.numbering(), "numbering", 20),
                 Require.text(command.title(), "title", 1000), Require.optionalText(command.description(), "description", 8000),
                 beslut));
-        return version();
+        return Aggregates.currentVersion();
     }
 
     @CommandHandler
@@ -103,7 +103,7 @@ public class Plan {
         apply(new GoalRevised(planId, command.goalId(), Require.optionalText(command.numbering(), "numbering", 20),
                 Require.text(command.title(), "title", 1000),
                 Require.optionalText(command.description(), "description", 8000), beslut));
-        return version();
+        return Aggregates.currentVersion();
     }
 
     @CommandHandler
@@ -117,7 +117,7 @@ public class Plan {
         }
         apply(new StyrtalAdded(planId, styrtalId, command.goalId(), command.indikatorId(),
                 validContent(command.content()), beslut));
-        return version();
+        return Aggregates.currentVersion();
     }
 
     @CommandHandler
@@ -125,7 +125,7 @@ public class Plan {
         Beslut beslut = changeAllowed(command.revisionBeslut());
         requireKnown(styrtal, command.styrtalId(), "styrtalId", "styrtal");
         apply(new StyrtalRevised(planId, command.styrtalId(), validContent(command.content()), beslut));
-        return version();
+        return Aggregates.currentVersion();
     }
 
     @CommandHandler
@@ -144,7 +144,7 @@ public class Plan {
             requireKnown(goals, command.goalId(), "goalId", "goal");
         }
         apply(new RfUppdragReceived(planId, rf.rfUppdragId(), command.goalId(), beslut));
-        return version();
+        return Aggregates.currentVersion();
     }
 
     @CommandHandler
@@ -166,7 +166,7 @@ public class Plan {
                 Require.optionalText(command.numbering(), "numbering", 20), Require.text(command.text(), "text", 4000),
                 Require.optionalText(command.assignee(), "assignee", 300),
                 Require.optionalText(command.continuesFrom(), "continuesFrom", 200), beslut));
-        return version();
+        return Aggregates.currentVersion();
     }
 
     @CommandHandler
@@ -183,7 +183,7 @@ public class Plan {
         }
         apply(new AktivitetAdded(planId, aktivitetId, command.goalId(), command.uppdragId(),
                 Require.text(command.text(), "text", 4000), beslut));
-        return version();
+        return Aggregates.currentVersion();
     }
 
     @CommandHandler
@@ -206,7 +206,7 @@ public class Plan {
         }
         apply(new BudgetTableAdded(planId, tableId, Require.present(command.kind(), "kind"),
                 Require.text(command.title(), "title", 300), List.copyOf(columns), beslut));
-        return version();
+        return Aggregates.currentVersion();
     }
 
     @CommandHandler
@@ -224,7 +224,7 @@ public class Plan {
         apply(new BudgetLineAdded(planId, lineId, command.tableId(), command.parentLineId(),
                 Require.text(command.label(), "label", 300), linesInTable.getOrDefault(command.tableId(), 0),
                 amounts(command.amounts(), columns), beslut));
-        return version();
+        return Aggregates.currentVersion();
     }
 
     @CommandHandler
@@ -239,7 +239,7 @@ public class Plan {
         int version = status == PlanStatus.UTKAST ? 0 : known >= 0 ? known + 2 : budgetRevisionBeslut.size() + 2;
         apply(new BudgetLineRevised(planId, command.lineId(), version,
                 amounts(command.amounts(), budgetColumnsByTable.get(tableId)), beslut));
-        return version();
+        return Aggregates.currentVersion();
     }
 
     @CommandHandler
@@ -249,7 +249,7 @@ public class Plan {
         }
         Beslut beslut = Require.present(command.beslut(), "beslut");
         apply(new PlanAdopted(planId, beslut));
-        return version();
+        return Aggregates.currentVersion();
     }
 
     private Beslut changeAllowed(Beslut revisionBeslut) {
@@ -320,10 +320,6 @@ public class Plan {
         return result;
     }
 
-    private static long version() {
-        Long version = AggregateLifecycle.getVersion();
-        return version == null ? 0 : version;
-    }
 
     @EventSourcingHandler
     void on(PlanCreated event) {

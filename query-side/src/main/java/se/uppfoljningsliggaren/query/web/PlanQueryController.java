@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import se.uppfoljningsliggaren.kernel.followup.SeriesViews.GetIndikatorSeries;
+import se.uppfoljningsliggaren.kernel.followup.SeriesViews.IndikatorSeries;
 import se.uppfoljningsliggaren.kernel.query.PlanQueries.*;
 import se.uppfoljningsliggaren.kernel.query.PlanViews.*;
 import se.uppfoljningsliggaren.kernel.value.PlanStatus;
@@ -69,6 +71,14 @@ public class PlanQueryController {
     public IndikatorUsage indikator(@PathVariable String indikatorId) {
         return found(queries.query(new GetIndikatorUsage(indikatorId),
                 ResponseTypes.optionalInstanceOf(IndikatorUsage.class)).join(), "indikator " + indikatorId);
+    }
+
+    @GetMapping("/indikatorer/{indikatorId}/series")
+    @Operation(summary = "One indikator's time series across years and periods: recorded utfall and prognos with their "
+            + "corrections, and each plan's senast kända värde; optionally for one nämnd")
+    public IndikatorSeries series(@PathVariable String indikatorId, @RequestParam(required = false) String namnd) {
+        return found(queries.query(new GetIndikatorSeries(indikatorId, namnd),
+                ResponseTypes.optionalInstanceOf(IndikatorSeries.class)).join(), "indikator " + indikatorId);
     }
 
     @GetMapping("/rf-uppdrag")

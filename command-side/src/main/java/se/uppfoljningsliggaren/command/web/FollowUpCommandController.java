@@ -1,0 +1,70 @@
+package se.uppfoljningsliggaren.command.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import se.uppfoljningsliggaren.command.Require;
+import se.uppfoljningsliggaren.kernel.followup.BreakdownValue;
+import se.uppfoljningsliggaren.kernel.followup.FollowUpCommands;
+import se.uppfoljningsliggaren.kernel.followup.FollowUpCommands.CorrectUtfall;
+import se.uppfoljningsliggaren.kernel.followup.FollowUpCommands.RecordUtfall;
+import se.uppfoljningsliggaren.kernel.value.PeriodValue;
+
+import java.util.List;
+
+/** The write API of period results: utfall and prognos per indikator and period, and their corrections. */
+@RestController
+@RequestMapping("/api/utfall")
+@Tag(name = "Utfall (write)", description = "Record what actually happened; a figure is never changed, only corrected")
+public class FollowUpCommandController {
+
+    private final CommandDispatcher dispatcher;
+
+    FollowUpCommandController(CommandDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    public record UtfallRequest(String namnd, String indikatorId, PeriodValue figure, List<BreakdownValue> breakdowns,
+                                String source, String comment) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Record an utfall or prognos for an indikator and a period ('maj 2025', 'tertial 2 2025', "
+            + "'per 31 juli 2024', '2024', 'prognos 2025'), optionally missing with a reason")
+    public ResponseEntity<Object> record(@RequestBody UtfallRequest body, HttpServletRequest http) {
+        WriteContext context = WriteContext.of(http);
+        String seriesId = series(body.namnd(), body.indikatorId(), body.figure());
+        return dispatcher.dispatch(context, "POST /api/utfall", body,
+                new RecordUtfall(seriesId, body.namnd(), body.indikatorId(), body.figure().period().endYear(),
+                        body.figure(), body.breakdowns(), body.source(), body.comment()),
+                answer -> new WriteResult(seriesId, ((Number) answer).longValue()), "/api/indikatorer/"
+                        + body.indikatorId() + "/series?namnd=" + body.namnd());
+    }
+
+    public record CorrectionRequest(String namnd, String indikatorId, PeriodValue figure,
+                                    List<BreakdownValue> breakdowns, String reason) {
+    }
+
+    @PostMapping("/corrections")
+    @Operation(summary = "Correct a recorded figure (named by nämnd, indikator, period and basis) with the reason")
+    public ResponseEntity<Object> correct(@RequestBody CorrectionRequest body, HttpServletRequest http) {
+        WriteContext context = WriteContext.of(http);
+        String seriesId = series(body.namnd(), body.indikatorId(), body.figure());
+        return dispatcher.dispatch(context, "POST /api/utfall/corrections", body,
+                new CorrectUtfall(seriesId, body.figure(), body.breakdowns(), body.reason()),
+                answer -> new WriteResult(seriesId, ((Number) answer).longValue()), "/api/indikatorer/"
+                        + body.indikatorId() + "/series?namnd=" + body.namnd());
+    }
+
+    private static String series(String namnd, String indikatorId, PeriodValue figure) {
+        Require.present(namnd, "namnd");
+        Require.id(indikatorId, "indikatorId");
+        Require.present(figure, "figure");
+        return FollowUpCommands.seriesId(namnd, indikatorId, figure.period().endYear());
+    }
+}

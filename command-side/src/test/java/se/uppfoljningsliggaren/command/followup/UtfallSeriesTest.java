@@ -1,0 +1,96 @@
+package se.uppfoljningsliggaren.command.followup;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.uppfoljningsliggaren.command.catalogue.StubCatalogueLookup;
+import se.uppfoljningsliggaren.kernel.followup.FollowUpCommands;
+import se.uppfoljningsliggaren.kernel.followup.FollowUpCommands.CorrectUtfall;
+import se.uppfoljningsliggaren.kernel.followup.FollowUpCommands.RecordUtfall;
+import se.uppfoljningsliggaren.kernel.followup.UtfallCorrected;
+import se.uppfoljningsliggaren.kernel.followup.UtfallRecorded;
+import se.uppfoljningsliggaren.kernel.value.Period;
+import se.uppfoljningsliggaren.kernel.value.PeriodValue;
+import se.uppfoljningsliggaren.kernel.value.VardeParser;
+
+import java.util.List;
+
+import static se.uppfoljningsliggaren.command.Rejected.conflict;
+import static se.uppfoljningsliggaren.command.Rejected.invalid;
+import static se.uppfoljningsliggaren.command.Rejected.unknown;
+
+class UtfallSeriesTest {
+
+    private static final String INDIKATOR = "telefontillganglighet-primarvard";
+    private static final String SERIES = FollowUpCommands.seriesId("RS", INDIKATOR, 2025);
+
+    private AggregateTestFixture<UtfallSeries> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(UtfallSeries.class);
+        fixture.registerInjectableResource(new StubCatalogueLookup().namnd("RS").indikator(INDIKATOR));
+    }
+
+    private static PeriodValue figure(String value, String period) {
+        return new PeriodValue(VardeParser.parse(value), Period.parse(period), PeriodValue.Basis.UTFALL);
+    }
+
+    private static UtfallRecorded recorded(String value, String period) {
+        return new UtfallRecorded(SERIES, "RS", INDIKATOR, 2025, figure(value, period), List.of(), "Väntetidsdatabasen",
+                null);
+    }
+
+    @Test
+    void an_utfall_for_a_month_of_the_year_is_recorded() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordUtfall(SERIES, "RS", INDIKATOR, 2025, figure("82 %", "maj 2025"), null,
+                        "Väntetidsdatabasen", null))
+                .expectEvents(recorded("82 %", "maj 2025"));
+    }
+
+    @Test
+    void the_same_period_is_not_recorded_twice_a_change_is_a_correction() {
+        fixture.given(recorded("82 %", "maj 2025"))
+                .when(new RecordUtfall(SERIES, "RS", INDIKATOR, 2025, figure("83 %", "maj 2025"), null, null, null))
+                .expectException(conflict("figure"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_period_outside_the_year_is_refused() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordUtfall(SERIES, "RS", INDIKATOR, 2025, figure("82 %", "maj 2024"), null, null, null))
+                .expectException(invalid("figure.period"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_unknown_indikator_is_refused() {
+        String series = FollowUpCommands.seriesId("RS", "finns-inte", 2025);
+        fixture.givenNoPriorActivity()
+                .when(new RecordUtfall(series, "RS", "finns-inte", 2025, figure("82 %", "maj 2025"), null, null, null))
+                .expectException(unknown("indikatorId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_correction_names_the_figure_it_corrects_and_why() {
+        fixture.given(recorded("82 %", "maj 2025"))
+                .when(new CorrectUtfall(SERIES, figure("81 %", "maj 2025"), null, "Rättat underlag"))
+                .expectEvents(new UtfallCorrected(SERIES, "RS", INDIKATOR, 2025, figure("81 %", "maj 2025"),
+                        figure("82 %", "maj 2025"), List.of(), "Rättat underlag"));
+    }
+
+    @Test
+    void a_correction_of_a_figure_never_recorded_or_without_reason_is_refused() {
+        fixture.given(recorded("82 %", "maj 2025"))
+                .when(new CorrectUtfall(SERIES, figure("70 %", "april 2025"), null, "Fel"))
+                .expectException(unknown("figure"))
+                .expectNoEvents();
+        fixture.given(recorded("82 %", "maj 2025"))
+                .when(new CorrectUtfall(SERIES, figure("81 %", "maj 2025"), null, " "))
+                .expectException(invalid("reason"))
+                .expectNoEvents();
+    }
+}

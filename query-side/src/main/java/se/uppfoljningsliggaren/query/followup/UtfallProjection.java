@@ -1,0 +1,86 @@
+package se.uppfoljningsliggaren.query.followup;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import se.uppfoljningsliggaren.kernel.LedgerMetadata;
+import se.uppfoljningsliggaren.kernel.followup.SeriesViews.Correction;
+import se.uppfoljningsliggaren.kernel.followup.UtfallCorrected;
+import se.uppfoljningsliggaren.kernel.followup.UtfallRecorded;
+import se.uppfoljningsliggaren.kernel.value.Period;
+import se.uppfoljningsliggaren.kernel.value.PeriodValue;
+import se.uppfoljningsliggaren.query.ReadModelJson;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Recorded figures with their current value and every correction, for the indikator time series. */
+@Component
+@ProcessingGroup(UtfallProjection.PROCESSING_GROUP)
+class UtfallProjection {
+
+    static final String PROCESSING_GROUP = "utfall-views";
+
+    private final JdbcTemplate jdbc;
+
+    UtfallProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(UtfallRecorded event, EventMessage<?> message, TrackingToken token) {
+        jdbc.update("""
+                INSERT INTO utfall_view (series_id, figure_key, namnd_code, indikator_id, year, period_order, figure,
+                    breakdowns, source, comment, recorded_by, recorded_at, corrections, last_global_index)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, '[]'::jsonb, ?)
+                ON CONFLICT DO NOTHING""",
+                event.seriesId(), key(event.figure()), event.namndCode(), event.indikatorId(), event.year(),
+                order(event.figure().period()), ReadModelJson.write(event.figure()),
+                ReadModelJson.write(event.breakdowns()), event.source(), event.comment(), principal(message),
+                Timestamp.from(message.getTimestamp()), token.position().orElse(-1));
+    }
+
+    @EventHandler
+    void on(UtfallCorrected event, EventMessage<?> message, TrackingToken token) {
+        String current = jdbc.queryForObject("SELECT corrections FROM utfall_view WHERE series_id = ? AND figure_key = ?",
+                String.class, event.seriesId(), key(event.figure()));
+        List<Correction> corrections = new ArrayList<>(Arrays.asList(ReadModelJson.read(current, Correction[].class)));
+        corrections.add(new Correction(event.corrected(), event.figure(), event.reason(), principal(message),
+                message.getTimestamp()));
+        jdbc.update("""
+                UPDATE utfall_view SET figure = ?::jsonb, breakdowns = ?::jsonb, corrections = ?::jsonb,
+                    last_global_index = ? WHERE series_id = ? AND figure_key = ?""",
+                ReadModelJson.write(event.figure()), ReadModelJson.write(event.breakdowns()),
+                ReadModelJson.write(corrections), token.position().orElse(-1), event.seriesId(), key(event.figure()));
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM utfall_view");
+    }
+
+    private static String key(PeriodValue figure) {
+        return figure.basis() + " " + figure.period().label();
+    }
+
+    /** Orders periods within a year: months and delår by month, tertials after their last month, the year last. */
+    static int order(Period period) {
+        int withinYear = switch (period.kind()) {
+            case MONTH -> period.month();
+            case TERTIAL -> period.tertial() * 4;
+            case DELAR -> period.asOf().getMonthValue();
+            case YEAR, SPAN -> 13;
+        };
+        return period.endYear() * 100 + withinYear;
+    }
+
+    private static String principal(EventMessage<?> message) {
+        return (String) message.getMetaData().get(LedgerMetadata.PRINCIPAL);
+    }
+}

@@ -1,0 +1,28 @@
+package se.uppfoljningsliggaren.kernel.followup;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import se.uppfoljningsliggaren.kernel.value.PeriodValue;
+
+import java.util.List;
+
+/** Commands recording what actually happened: utfall and prognos for an indikator and a period. */
+public final class FollowUpCommands {
+
+    private FollowUpCommands() {
+    }
+
+    /** One nämnd's figures for one indikator and year: what must be consistent together (no period twice). */
+    public static String seriesId(String namndCode, String indikatorId, int year) {
+        return "UTFALL-" + namndCode + "-" + year + "-" + indikatorId;
+    }
+
+    public record RecordUtfall(@TargetAggregateIdentifier String seriesId, String namndCode, String indikatorId,
+                               int year, PeriodValue figure, List<BreakdownValue> breakdowns, String source,
+                               String comment) {
+    }
+
+    /** A correction names the figure it corrects (its period and basis) and why. */
+    public record CorrectUtfall(@TargetAggregateIdentifier String seriesId, PeriodValue figure,
+                                List<BreakdownValue> breakdowns, String reason) {
+    }
+}
