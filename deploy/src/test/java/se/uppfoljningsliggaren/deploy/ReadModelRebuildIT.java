@@ -18,7 +18,9 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
             "plan_view", "plan_id",
             "plan_view_history", "plan_id, version",
             "styrtal_usage", "plan_id, styrtal_id",
-            "utfall_view", "series_id, figure_key");
+            "utfall_view", "series_id, figure_key",
+            "followup_view", "occasion_id",
+            "followup_view_history", "occasion_id, version");
 
     @Test
     void rebuilding_the_read_side_yields_exactly_the_live_read_side() {

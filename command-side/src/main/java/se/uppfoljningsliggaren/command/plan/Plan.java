@@ -8,6 +8,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import se.uppfoljningsliggaren.command.Aggregates;
 import se.uppfoljningsliggaren.command.CommandRejectedException;
 import se.uppfoljningsliggaren.command.Require;
+import se.uppfoljningsliggaren.command.Revisions;
 import se.uppfoljningsliggaren.command.catalogue.CatalogueLookup;
 import se.uppfoljningsliggaren.command.catalogue.RfUppdrag.RfUppdragLookup;
 import se.uppfoljningsliggaren.kernel.plan.*;
@@ -253,21 +254,16 @@ public class Plan {
     }
 
     private Beslut changeAllowed(Beslut revisionBeslut) {
-        if (status == PlanStatus.UTKAST && revisionBeslut != null) {
-            throw CommandRejectedException.invalid("revisionBeslut",
-                    planId + " is an utkast: it is changed freely until fastställd; revisionBeslut is for revisions");
-        }
-        if (status == PlanStatus.FASTSTALLD) {
-            if (revisionBeslut == null) {
-                throw CommandRejectedException.invalid("revisionBeslut", planId
-                        + " is fastställd: a change is a revision and must cite the beslut that decided it");
-            }
-            if (revisionBeslut.datum().isBefore(adoptedBy.datum())) {
-                throw CommandRejectedException.invalid("revisionBeslut.datum",
-                        "a revision cannot be decided before the plan was fastställd (" + adoptedBy.datum() + ")");
-            }
-        }
-        return revisionBeslut;
+        return Revisions.check(planId, adoptedBy, revisionBeslut);
+    }
+
+    /** What other aggregates may know of a plan: which goals, uppdrag and styrtal it holds. */
+    public record PlanItems(String planId, String namndCode, int year, Set<String> goals, Set<String> uppdrag,
+                            Set<String> styrtal) {
+    }
+
+    public PlanItems items() {
+        return new PlanItems(planId, namndCode, year, Set.copyOf(goals), Set.copyOf(uppdrag), Set.copyOf(styrtal));
     }
 
     private static String newId(String requested, String field, Set<String> existing) {

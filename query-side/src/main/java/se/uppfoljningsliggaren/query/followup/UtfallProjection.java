@@ -25,7 +25,7 @@ import java.util.List;
 @ProcessingGroup(UtfallProjection.PROCESSING_GROUP)
 class UtfallProjection {
 
-    static final String PROCESSING_GROUP = "utfall-views";
+    static final String PROCESSING_GROUP = "followup-views";
 
     private final JdbcTemplate jdbc;
 

@@ -1,0 +1,95 @@
+package se.uppfoljningsliggaren.command.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import se.uppfoljningsliggaren.command.Require;
+import se.uppfoljningsliggaren.kernel.followup.Assessment.Colour;
+import se.uppfoljningsliggaren.kernel.followup.Assessment.IndikatorStatus;
+import se.uppfoljningsliggaren.kernel.followup.Assessment.OccasionKind;
+import se.uppfoljningsliggaren.kernel.followup.Assessment.Trend;
+import se.uppfoljningsliggaren.kernel.followup.OccasionCommands;
+import se.uppfoljningsliggaren.kernel.followup.OccasionCommands.AdoptOccasion;
+import se.uppfoljningsliggaren.kernel.followup.OccasionCommands.AssessIndikator;
+import se.uppfoljningsliggaren.kernel.followup.OccasionCommands.AssessItem;
+import se.uppfoljningsliggaren.kernel.followup.OccasionCommands.OpenOccasion;
+import se.uppfoljningsliggaren.kernel.value.Beslut;
+import se.uppfoljningsliggaren.kernel.value.Period;
+import se.uppfoljningsliggaren.kernel.value.PeriodValue;
+
+/** The write API of follow-up occasions: the nämnd's måluppfyllelse per goal, uppdrag and indikator. */
+@RestController
+@RequestMapping("/api/followups")
+@Tag(name = "Follow-up (write)", description = "Periodrapport, delårsrapport, verksamhetsberättelse")
+public class OccasionCommandController {
+
+    private final CommandDispatcher dispatcher;
+
+    OccasionCommandController(CommandDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    public record OpenRequest(String namnd, OccasionKind kind, Period period) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Open a follow-up occasion of a nämnd against its plan for the year")
+    public ResponseEntity<Object> open(@RequestBody OpenRequest body, HttpServletRequest http) {
+        WriteContext context = WriteContext.of(http);
+        String id = OccasionCommands.occasionId(Require.present(body.namnd(), "namnd"),
+                Require.present(body.kind(), "kind"), Require.present(body.period(), "period"));
+        return dispatcher.dispatch(context, "POST /api/followups", body,
+                new OpenOccasion(id, body.namnd(), body.kind(), body.period()), answer -> new WriteResult(id, 0),
+                "/api/followups/" + id);
+    }
+
+    public record AssessmentRequest(String itemId, Colour colour, String notAssessedReason, Trend trend,
+                                    String comment, Boolean reconstructed, Beslut revisionBeslut) {
+    }
+
+    @PostMapping("/{occasionId}/assessments")
+    @Operation(summary = "Record the måluppfyllelse of a goal or uppdrag: colour (or not assessed with a reason), trend, comment")
+    public ResponseEntity<Object> assess(@PathVariable String occasionId, @RequestBody AssessmentRequest body,
+                                         HttpServletRequest http) {
+        WriteContext context = WriteContext.of(http);
+        return dispatcher.dispatch(context, "POST assessments " + occasionId, body,
+                new AssessItem(occasionId, context.expectedVersion(), body.itemId(), body.colour(),
+                        body.notAssessedReason(), body.trend(), body.comment(), Boolean.TRUE.equals(body.reconstructed()),
+                        body.revisionBeslut()),
+                answer -> new WriteResult(body.itemId(), ((Number) answer).longValue()), null);
+    }
+
+    public record IndikatorRequest(String styrtalId, IndikatorStatus status, PeriodValue utfall, String comment,
+                                   Beslut revisionBeslut) {
+    }
+
+    @PostMapping("/{occasionId}/indikatorer")
+    @Operation(summary = "Record an indikator's status (helt, delvis, inte alls, värde saknas) with its utfall")
+    public ResponseEntity<Object> assessIndikator(@PathVariable String occasionId, @RequestBody IndikatorRequest body,
+                                                  HttpServletRequest http) {
+        WriteContext context = WriteContext.of(http);
+        return dispatcher.dispatch(context, "POST indikatorer " + occasionId, body,
+                new AssessIndikator(occasionId, context.expectedVersion(), body.styrtalId(), body.status(),
+                        body.utfall(), body.comment(), body.revisionBeslut()),
+                answer -> new WriteResult(body.styrtalId(), ((Number) answer).longValue()), null);
+    }
+
+    public record AdoptionRequest(Beslut beslut) {
+    }
+
+    @PostMapping("/{occasionId}/adoption")
+    @Operation(summary = "Fastställ the follow-up by a beslut")
+    public ResponseEntity<Object> adopt(@PathVariable String occasionId, @RequestBody AdoptionRequest body,
+                                        HttpServletRequest http) {
+        WriteContext context = WriteContext.of(http);
+        return dispatcher.dispatch(context, "POST adoption " + occasionId, body,
+                new AdoptOccasion(occasionId, context.expectedVersion(), body.beslut()),
+                answer -> new WriteResult(occasionId, ((Number) answer).longValue()), null);
+    }
+}

@@ -1,0 +1,106 @@
+package se.uppfoljningsliggaren.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A follow-up occasion: the nämnd's assessments, the summary table with its items, fastställande and revisions. */
+class FollowUpIT extends LedgerIntegrationTest {
+
+    private static final String OCCASION = "/api/followups/FU-VERKSAMHETSBERATTELSE-2024";
+
+    @Test
+    void assessments_build_the_report_and_the_summary_table_and_a_fastställd_follow_up_needs_a_beslut()
+            throws Exception {
+        givenPlan("FU", 2024);
+        ok(post("/api/plans/FU-2024/goals", """
+                {"goalId": "p1", "kind": "PERSPEKTIV", "origin": "RF", "title": "Invånare och samhälle"}"""));
+        for (String n : new String[]{"1", "2", "5"}) {
+            ok(post("/api/plans/FU-2024/goals", """
+                    {"goalId": "e%s", "parentGoalId": "p1", "kind": "EFFEKTMAL", "origin": "RF", "numbering": "%s",
+                     "title": "Effektmål %s"}""".formatted(n, n, n)));
+        }
+        ok(post("/api/plans/FU-2024/goals", """
+                {"goalId": "n1", "parentGoalId": "e1", "kind": "NAMNDMAL", "origin": "NAMND", "title": "Nämndmål"}"""));
+        ok(post("/api/plans/FU-2024/uppdrag", """
+                {"uppdragId": "u1", "goalId": "e5", "source": "NAMND",
+                 "text": "Uppdatera handlingsplan för påverkansarbete"}"""));
+        ok(post("/api/plans/FU-2024/styrtal", """
+                {"styrtalId": "s1", "goalId": "e1", "indikatorId": "telefontillganglighet-primarvard",
+                 "text": "Telefontillgänglighet", "arsMalvarde": "90 %"}"""));
+
+        ok(post("/api/followups", """
+                {"namnd": "FU", "kind": "VERKSAMHETSBERATTELSE", "period": "2024"}"""));
+        assess("""
+                {"itemId": "e1", "colour": "ROD", "trend": "FORSAMRAD", "comment": "Målet nås inte."}""");
+        assess("""
+                {"itemId": "e2", "colour": "NOT_ASSESSED",
+                 "notAssessedReason": "Underlaget från Cosmic är inte kvalitetssäkrat"}""");
+        assess("""
+                {"itemId": "e5", "colour": "GRON", "trend": "FORBATTRAD"}""");
+        assess("""
+                {"itemId": "n1", "colour": "GUL", "reconstructed": true, "comment": "Arbetet pågår."}""");
+        assess("""
+                {"itemId": "u1", "colour": "ROD"}""");
+        ok(post(OCCASION + "/indikatorer", """
+                {"styrtalId": "s1", "status": "DELVIS", "utfall": {"value": "81 %", "period": "2024"}}"""));
+
+        ResponseEntity<JsonNode> badColour = post(OCCASION + "/assessments", """
+                {"itemId": "e5", "colour": "BLA"}""");
+        assertThat(badColour.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(badColour.getBody().get("field").asText()).isEqualTo("colour");
+        ResponseEntity<JsonNode> noReason = post(OCCASION + "/assessments", """
+                {"itemId": "e5", "colour": "NOT_ASSESSED"}""");
+        assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        ResponseEntity<JsonNode> unknownItem = post(OCCASION + "/assessments", """
+                {"itemId": "e9", "colour": "GRON"}""");
+        assertThat(unknownItem.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+
+        ok(post(OCCASION + "/adoption", """
+                {"beslut": {"organ": "Regionstyrelsen", "datum": "2025-03-05", "paragraf": "§ 40",
+                            "diarienummer": "25RS0210"}}"""));
+        long before = eventCount();
+        ResponseEntity<JsonNode> withoutBeslut = post(OCCASION + "/assessments", """
+                {"itemId": "e5", "colour": "GUL"}""");
+        assertThat(withoutBeslut.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(withoutBeslut.getBody().get("field").asText()).isEqualTo("revisionBeslut");
+        assertThat(eventCount()).isEqualTo(before);
+
+        JsonNode report = awaitFastställd();
+        JsonNode rfGoals = report.get("summary").get(0);
+        assertThat(rfGoals.get("category").asText()).isEqualTo("Mål från regionfullmäktige");
+        assertThat(rfGoals.get("total").asInt()).isEqualTo(3);
+        assertThat(rfGoals.get("gron").asInt()).isEqualTo(1);
+        assertThat(rfGoals.get("rod").asInt()).isEqualTo(1);
+        assertThat(rfGoals.get("notAssessed").asInt()).isEqualTo(1);
+        assertThat(rfGoals.get("items").findValuesAsText("itemId")).containsExactly("e1", "e2", "e5");
+        JsonNode ownGoals = report.get("summary").get(1);
+        assertThat(ownGoals.get("gul").asInt()).isEqualTo(1);
+        assertThat(report.get("summary").get(2).get("rod").asInt()).isEqualTo(1);
+
+        JsonNode e1 = report.at("/goals/0/children/0");
+        assertThat(e1.at("/assessment/colour").asText()).isEqualTo("ROD");
+        assertThat(e1.at("/indikatorer/0/status").asText()).isEqualTo("DELVIS");
+        assertThat(e1.at("/indikatorer/0/arsMalvarde/written").asText()).isEqualTo("90 %");
+        assertThat(e1.at("/children/0/assessment/reconstructed").asBoolean()).isTrue();
+        assertThat(report.at("/goals/0/children/1/assessment/notAssessedReason").asText()).contains("Cosmic");
+    }
+
+    private void assess(String body) {
+        ok(post(OCCASION + "/assessments", body));
+    }
+
+    private JsonNode awaitFastställd() throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            ResponseEntity<JsonNode> response = http.getForEntity(OCCASION, JsonNode.class);
+            if (response.getStatusCode().is2xxSuccessful() && response.getBody().get("faststalld").asBoolean()) {
+                return response.getBody();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the follow-up never reached the read side as fastställd");
+    }
+}

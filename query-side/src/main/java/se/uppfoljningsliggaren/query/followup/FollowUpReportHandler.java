@@ -1,0 +1,124 @@
+package se.uppfoljningsliggaren.query.followup;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import se.uppfoljningsliggaren.kernel.followup.Assessment.Colour;
+import se.uppfoljningsliggaren.kernel.followup.FollowUpViews.*;
+import se.uppfoljningsliggaren.kernel.followup.IndikatorAssessed;
+import se.uppfoljningsliggaren.kernel.followup.ItemAssessed;
+import se.uppfoljningsliggaren.kernel.query.PlanQueries.GetPlanView;
+import se.uppfoljningsliggaren.kernel.query.PlanViews.GoalNode;
+import se.uppfoljningsliggaren.kernel.query.PlanViews.PlanView;
+import se.uppfoljningsliggaren.kernel.query.PlanViews.UppdragNode;
+import se.uppfoljningsliggaren.kernel.value.GoalKind;
+import se.uppfoljningsliggaren.kernel.value.GoalOrigin;
+import se.uppfoljningsliggaren.kernel.value.UppdragSource;
+import se.uppfoljningsliggaren.query.ReadModelJson;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The follow-up report of one occasion: the plan's goal tree with the nämnd's assessments, and the summary table. */
+@Component
+class FollowUpReportHandler {
+
+    /** The categories of the summary table, in the order a verksamhetsberättelse prints them. */
+    static final String RF_GOALS = "Mål från regionfullmäktige";
+    static final String OWN_GOALS = "Nämndens mål";
+    static final String OWN_UPPDRAG = "Nämndens uppdrag";
+    static final String RF_UPPDRAG = "Uppdrag från regionfullmäktige";
+
+    private final JdbcTemplate jdbc;
+    private final QueryGateway queries;
+
+    FollowUpReportHandler(JdbcTemplate jdbc, QueryGateway queries) {
+        this.jdbc = jdbc;
+        this.queries = queries;
+    }
+
+    @QueryHandler
+    Optional<FollowUpReport> handle(GetFollowUpReport query) {
+        List<String> rows = jdbc.queryForList("SELECT document FROM followup_view WHERE occasion_id = ?", String.class,
+                query.occasionId());
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        OccasionDocument occasion = ReadModelJson.read(rows.get(0), OccasionDocument.class);
+        PlanView plan = queries.query(new GetPlanView(occasion.planId, null, null),
+                ResponseTypes.optionalInstanceOf(PlanView.class)).join().orElseThrow();
+        Summary summary = new Summary();
+        List<ReportGoal> goals = plan.goals().stream().map(g -> goal(g, occasion, summary)).toList();
+        List<ReportUppdrag> loose = plan.uppdragOutsideGoals().stream().map(u -> uppdrag(u, occasion, summary)).toList();
+        return Optional.of(new FollowUpReport(occasion.occasionId, occasion.namndCode, occasion.year, occasion.kind,
+                occasion.period, occasion.adoptedBy != null, occasion.adoptedBy, occasion.planId, summary.rows(), goals,
+                loose));
+    }
+
+    private ReportGoal goal(GoalNode goal, OccasionDocument occasion, Summary summary) {
+        ItemAssessmentView assessment = assessment(occasion.items.get(goal.goalId()));
+        category(goal).ifPresent(category -> summary.count(category, goal.goalId(),
+                (goal.numbering() == null ? "" : goal.numbering() + " ") + goal.title(), assessment));
+        return new ReportGoal(goal.goalId(), goal.kind(), goal.origin(), goal.numbering(), goal.title(), assessment,
+                goal.styrtal().stream().map(s -> {
+                    IndikatorAssessed a = occasion.indikatorer.get(s.styrtalId());
+                    return new ReportIndikator(s.styrtalId(), s.indikatorId(), s.numbering(), s.text(), s.arsMalvarde(),
+                            a == null ? null : a.status(), a == null ? null : a.utfall(), a == null ? null : a.comment());
+                }).toList(),
+                goal.uppdrag().stream().map(u -> uppdrag(u, occasion, summary)).toList(),
+                goal.children().stream().map(c -> goal(c, occasion, summary)).toList());
+    }
+
+    private ReportUppdrag uppdrag(UppdragNode uppdrag, OccasionDocument occasion, Summary summary) {
+        ItemAssessmentView assessment = assessment(occasion.items.get(uppdrag.uppdragId()));
+        summary.count(uppdrag.source() == UppdragSource.RF ? RF_UPPDRAG : OWN_UPPDRAG, uppdrag.uppdragId(),
+                uppdrag.text(), assessment);
+        return new ReportUppdrag(uppdrag.uppdragId(), uppdrag.source(), uppdrag.numbering(), uppdrag.text(), assessment);
+    }
+
+    /** Perspektiv, målområden and strategier structure the plan; they are not counted. */
+    private static Optional<String> category(GoalNode goal) {
+        if (goal.kind() == GoalKind.PERSPEKTIV || goal.kind() == GoalKind.MALOMRADE || goal.kind() == GoalKind.STRATEGI) {
+            return Optional.empty();
+        }
+        return Optional.of(goal.origin() == GoalOrigin.RF ? RF_GOALS : OWN_GOALS);
+    }
+
+    private static ItemAssessmentView assessment(ItemAssessed a) {
+        return a == null ? null : new ItemAssessmentView(a.colour(), a.notAssessedReason(), a.trend(), a.comment(),
+                a.reconstructed(), a.revisionBeslut());
+    }
+
+    /** Counts per category and colour, keeping the items behind each count. */
+    private static final class Summary {
+        private final Map<String, List<ItemRef>> items = new LinkedHashMap<>();
+
+        Summary() {
+            List.of(RF_GOALS, OWN_GOALS, OWN_UPPDRAG, RF_UPPDRAG).forEach(c -> items.put(c, new ArrayList<>()));
+        }
+
+        void count(String category, String itemId, String label, ItemAssessmentView assessment) {
+            items.get(category).add(new ItemRef(itemId, label, assessment == null ? null : assessment.colour()));
+        }
+
+        List<SummaryRow> rows() {
+            List<SummaryRow> rows = new ArrayList<>();
+            items.forEach((category, refs) -> {
+                if (!refs.isEmpty()) {
+                    rows.add(new SummaryRow(category, refs.size(), count(refs, Colour.GRON), count(refs, Colour.GUL),
+                            count(refs, Colour.ROD), count(refs, Colour.NOT_ASSESSED), count(refs, null), refs));
+                }
+            });
+            return rows;
+        }
+
+        private static int count(List<ItemRef> refs, Colour colour) {
+            return (int) refs.stream().filter(r -> r.colour() == colour).count();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package se.uppfoljningsliggaren.query.followup;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import se.uppfoljningsliggaren.kernel.followup.IndikatorAssessed;
+import se.uppfoljningsliggaren.kernel.followup.ItemAssessed;
+import se.uppfoljningsliggaren.kernel.followup.OccasionAdopted;
+import se.uppfoljningsliggaren.kernel.followup.OccasionOpened;
+import se.uppfoljningsliggaren.query.ReadModelJson;
+
+import java.sql.Timestamp;
+
+/** Builds the follow-up documents (current and one history row per event). */
+@Component
+@ProcessingGroup(UtfallProjection.PROCESSING_GROUP)
+class OccasionProjection {
+
+    private final JdbcTemplate jdbc;
+
+    OccasionProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(OccasionOpened event, DomainEventMessage<?> message, TrackingToken token) {
+        save(OccasionDocument.open(event), message, token);
+    }
+
+    @EventHandler
+    void on(ItemAssessed event, DomainEventMessage<?> message, TrackingToken token) {
+        OccasionDocument document = load(event.occasionId());
+        document.items.put(event.itemId(), event);
+        save(document, message, token);
+    }
+
+    @EventHandler
+    void on(IndikatorAssessed event, DomainEventMessage<?> message, TrackingToken token) {
+        OccasionDocument document = load(event.occasionId());
+        document.indikatorer.put(event.styrtalId(), event);
+        save(document, message, token);
+    }
+
+    @EventHandler
+    void on(OccasionAdopted event, DomainEventMessage<?> message, TrackingToken token) {
+        OccasionDocument document = load(event.occasionId());
+        document.adoptedBy = event.beslut();
+        save(document, message, token);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM followup_view_history");
+        jdbc.update("DELETE FROM followup_view");
+    }
+
+    private OccasionDocument load(String occasionId) {
+        return ReadModelJson.read(jdbc.queryForObject("SELECT document FROM followup_view WHERE occasion_id = ?",
+                String.class, occasionId), OccasionDocument.class);
+    }
+
+    private void save(OccasionDocument document, DomainEventMessage<?> message, TrackingToken token) {
+        String json = ReadModelJson.write(document);
+        long globalIndex = token.position().orElse(-1);
+        Timestamp at = Timestamp.from(message.getTimestamp());
+        jdbc.update("""
+                INSERT INTO followup_view (occasion_id, namnd_code, year, kind, plan_id, status, version,
+                    last_global_index, last_changed_at, document)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                ON CONFLICT (occasion_id) DO UPDATE SET status = EXCLUDED.status, version = EXCLUDED.version,
+                    last_global_index = EXCLUDED.last_global_index, last_changed_at = EXCLUDED.last_changed_at,
+                    document = EXCLUDED.document""",
+                document.occasionId, document.namndCode, document.year, document.kind.name(), document.planId,
+                document.adoptedBy == null ? "UTKAST" : "FASTSTALLD", message.getSequenceNumber(), globalIndex, at,
+                json);
+        jdbc.update("""
+                INSERT INTO followup_view_history (occasion_id, version, global_index, event_time, document)
+                VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING""",
+                document.occasionId, message.getSequenceNumber(), globalIndex, at, json);
+    }
+}

@@ -1,0 +1,35 @@
+package se.uppfoljningsliggaren.query.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import se.uppfoljningsliggaren.kernel.followup.FollowUpViews.FollowUpReport;
+import se.uppfoljningsliggaren.kernel.followup.FollowUpViews.GetFollowUpReport;
+
+/** The read API of follow-up occasions. */
+@RestController
+@RequestMapping("/api/followups")
+@Tag(name = "Follow-up (read)")
+public class FollowUpQueryController {
+
+    private final QueryGateway queries;
+
+    FollowUpQueryController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/{occasionId}")
+    @Operation(summary = "The follow-up report: the plan's goals, indikatorer and uppdrag with the nämnd's assessments, "
+            + "and the summary table of måluppfyllelse per category, each count with the items behind it")
+    public FollowUpReport report(@PathVariable String occasionId) {
+        return queries.query(new GetFollowUpReport(occasionId), ResponseTypes.optionalInstanceOf(FollowUpReport.class))
+                .join().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no follow-up " + occasionId));
+    }
+}

@@ -1,0 +1,62 @@
+package se.uppfoljningsliggaren.kernel.followup;
+
+import se.uppfoljningsliggaren.kernel.followup.Assessment.Colour;
+import se.uppfoljningsliggaren.kernel.followup.Assessment.IndikatorStatus;
+import se.uppfoljningsliggaren.kernel.followup.Assessment.OccasionKind;
+import se.uppfoljningsliggaren.kernel.followup.Assessment.Trend;
+import se.uppfoljningsliggaren.kernel.value.Beslut;
+import se.uppfoljningsliggaren.kernel.value.GoalKind;
+import se.uppfoljningsliggaren.kernel.value.GoalOrigin;
+import se.uppfoljningsliggaren.kernel.value.Period;
+import se.uppfoljningsliggaren.kernel.value.PeriodValue;
+import se.uppfoljningsliggaren.kernel.value.UppdragSource;
+import se.uppfoljningsliggaren.kernel.value.Varde;
+
+import java.util.List;
+
+/** Queries and result types of follow-up occasions. */
+public final class FollowUpViews {
+
+    private FollowUpViews() {
+    }
+
+    public record GetFollowUpReport(String occasionId) {
+    }
+
+    /**
+     * A follow-up report shaped like a verksamhetsberättelse's chapter 3: the goal tree of the plan, each goal and
+     * uppdrag with its assessment, each indikator with målvärde, utfall and status; and the summary table.
+     */
+    public record FollowUpReport(String occasionId, String namnd, int year, OccasionKind kind, Period period,
+                                 boolean faststalld, Beslut adoptedBy, String planId, List<SummaryRow> summary,
+                                 List<ReportGoal> goals, List<ReportUppdrag> uppdragOutsideGoals) {
+    }
+
+    public record ReportGoal(String goalId, GoalKind kind, GoalOrigin origin, String numbering, String title,
+                             ItemAssessmentView assessment, List<ReportIndikator> indikatorer,
+                             List<ReportUppdrag> uppdrag, List<ReportGoal> children) {
+    }
+
+    public record ReportUppdrag(String uppdragId, UppdragSource source, String numbering, String text,
+                                ItemAssessmentView assessment) {
+    }
+
+    public record ReportIndikator(String styrtalId, String indikatorId, String numbering, String text,
+                                  Varde arsMalvarde, IndikatorStatus status, PeriodValue utfall, String comment) {
+    }
+
+    public record ItemAssessmentView(Colour colour, String notAssessedReason, Trend trend, String comment,
+                                     boolean reconstructed, Beslut revisedBy) {
+    }
+
+    /**
+     * One category of the summary table (RF's goals, the nämnd's own goals, the nämnd's uppdrag, RF's uppdrag):
+     * counts per colour, and the items behind each count.
+     */
+    public record SummaryRow(String category, int total, int gron, int gul, int rod, int notAssessed,
+                             int notYetAssessed, List<ItemRef> items) {
+    }
+
+    public record ItemRef(String itemId, String label, Colour colour) {
+    }
+}
