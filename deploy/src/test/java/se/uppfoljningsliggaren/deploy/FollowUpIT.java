@@ -59,6 +59,15 @@ class FollowUpIT extends LedgerIntegrationTest {
                 {"itemId": "e9", "colour": "GRON"}""");
         assertThat(unknownItem.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
 
+        ok(post(OCCASION + "/resultatrapport", """
+                {"title": "Resultatrapport regionstyrelsen", "budgetVersion": "aktuell", "lines": [
+                  {"lineId": "rs", "label": "Regionstyrelsen och regionkansliet, varav",
+                   "utfall": -314.3, "budget": -356.2, "utfallPreviousYear": -313.9},
+                  {"lineId": "rk", "parentLineId": "rs", "label": "- Regionkansliet",
+                   "utfall": -274.4, "budget": -306.8, "utfallPreviousYear": -273.9},
+                  {"lineId": "summa", "label": "Summa:",
+                   "utfall": -2662.1, "budget": -2778.8, "utfallPreviousYear": -2600.9}]}"""));
+
         ok(post(OCCASION + "/adoption", """
                 {"beslut": {"organ": "Regionstyrelsen", "datum": "2025-03-05", "paragraf": "§ 40",
                             "diarienummer": "25RS0210"}}"""));
@@ -80,6 +89,16 @@ class FollowUpIT extends LedgerIntegrationTest {
         JsonNode ownGoals = report.get("summary").get(1);
         assertThat(ownGoals.get("gul").asInt()).isEqualTo(1);
         assertThat(report.get("summary").get(2).get("rod").asInt()).isEqualTo(1);
+
+        JsonNode resultat = report.at("/resultatrapport/lines");
+        assertThat(report.at("/resultatrapport/budgetVersion").asText()).isEqualTo("aktuell");
+        assertThat(resultat.get(0).get("budgetavvikelse").decimalValue()).isEqualByComparingTo("41.9");
+        assertThat(resultat.get(0).get("forandring").decimalValue()).isEqualByComparingTo("-0.4");
+        assertThat(resultat.get(1).get("budgetavvikelse").decimalValue()).isEqualByComparingTo("32.4");
+        assertThat(resultat.get(1).get("forandring").decimalValue()).isEqualByComparingTo("-0.5");
+        assertThat(resultat.get(1).get("depth").asInt()).isEqualTo(1);
+        assertThat(resultat.get(2).get("budgetavvikelse").decimalValue()).isEqualByComparingTo("116.7");
+        assertThat(resultat.get(2).get("forandring").decimalValue()).isEqualByComparingTo("-61.2");
 
         JsonNode e1 = report.at("/goals/0/children/0");
         assertThat(e1.at("/assessment/colour").asText()).isEqualTo("ROD");

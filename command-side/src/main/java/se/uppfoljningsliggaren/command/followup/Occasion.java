@@ -21,9 +21,18 @@ import se.uppfoljningsliggaren.kernel.followup.OccasionCommands.AdoptOccasion;
 import se.uppfoljningsliggaren.kernel.followup.OccasionCommands.AssessIndikator;
 import se.uppfoljningsliggaren.kernel.followup.OccasionCommands.AssessItem;
 import se.uppfoljningsliggaren.kernel.followup.OccasionCommands.OpenOccasion;
+import se.uppfoljningsliggaren.kernel.followup.OccasionCommands.RecordResultatrapport;
+import se.uppfoljningsliggaren.kernel.followup.ResultatLine;
+import se.uppfoljningsliggaren.kernel.followup.ResultatrapportRecorded;
 import se.uppfoljningsliggaren.kernel.followup.OccasionOpened;
 import se.uppfoljningsliggaren.kernel.value.Beslut;
 import se.uppfoljningsliggaren.kernel.value.Period;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -94,6 +103,38 @@ public class Occasion {
         }
         apply(new IndikatorAssessed(occasionId, command.styrtalId(), Require.present(command.status(), "status"),
                 command.utfall(), Require.optionalText(command.comment(), "comment", 8000), beslut));
+        return Aggregates.currentVersion();
+    }
+
+    @CommandHandler
+    public long handle(RecordResultatrapport command) {
+        Beslut beslut = changeAllowed(command.revisionBeslut());
+        String version = Require.present(command.budgetVersion(), "budgetVersion");
+        if (!version.equals("beslutad") && !version.equals("aktuell")) {
+            throw CommandRejectedException.invalid("budgetVersion", "the budget compared against is 'beslutad' or 'aktuell'");
+        }
+        List<ResultatLine> lines = Require.present(command.lines(), "lines");
+        Set<String> ids = new HashSet<>();
+        for (ResultatLine line : lines) {
+            Require.present(line, "lines");
+            if (!ids.add(Require.id(line.lineId(), "lines.lineId"))) {
+                throw CommandRejectedException.invalid("lines.lineId", "line " + line.lineId() + " is given twice");
+            }
+            if (line.parentLineId() != null && !ids.contains(line.parentLineId())) {
+                throw CommandRejectedException.unknown("lines.parentLineId",
+                        "a parent line comes before its children: " + line.parentLineId());
+            }
+            Require.text(line.label(), "lines.label", 300);
+            for (BigDecimal amount : Arrays.asList(line.budget(), line.utfall(), line.utfallPreviousYear(),
+                    line.prognos())) {
+                if (amount != null && amount.stripTrailingZeros().scale() > 1) {
+                    throw CommandRejectedException.invalid("lines.amounts",
+                            "mnkr are given with one decimal, got " + amount + " on " + line.lineId());
+                }
+            }
+        }
+        apply(new ResultatrapportRecorded(occasionId, Require.text(command.title(), "title", 300), version,
+                List.copyOf(lines), beslut));
         return Aggregates.currentVersion();
     }
 

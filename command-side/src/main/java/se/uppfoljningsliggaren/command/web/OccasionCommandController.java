@@ -80,6 +80,23 @@ public class OccasionCommandController {
                 answer -> new WriteResult(body.styrtalId(), ((Number) answer).longValue()), null);
     }
 
+    public record ResultatrapportRequest(String title, String budgetVersion,
+                                         java.util.List<se.uppfoljningsliggaren.kernel.followup.ResultatLine> lines,
+                                         Beslut revisionBeslut) {
+    }
+
+    @PostMapping("/{occasionId}/resultatrapport")
+    @Operation(summary = "Record the resultatrapport: per line budget, utfall, last year's utfall (mnkr, as printed) "
+            + "and the budget version compared against; avvikelse and förändring are computed")
+    public ResponseEntity<Object> resultatrapport(@PathVariable String occasionId,
+                                                  @RequestBody ResultatrapportRequest body, HttpServletRequest http) {
+        WriteContext context = WriteContext.of(http);
+        return dispatcher.dispatch(context, "POST resultatrapport " + occasionId, body,
+                new OccasionCommands.RecordResultatrapport(occasionId, context.expectedVersion(), body.title(),
+                        body.budgetVersion(), body.lines(), body.revisionBeslut()),
+                answer -> new WriteResult(occasionId, ((Number) answer).longValue()), null);
+    }
+
     public record AdoptionRequest(Beslut beslut) {
     }
 

@@ -9,6 +9,8 @@ import se.uppfoljningsliggaren.kernel.followup.Assessment.Colour;
 import se.uppfoljningsliggaren.kernel.followup.FollowUpViews.*;
 import se.uppfoljningsliggaren.kernel.followup.IndikatorAssessed;
 import se.uppfoljningsliggaren.kernel.followup.ItemAssessed;
+import se.uppfoljningsliggaren.kernel.followup.ResultatLine;
+import se.uppfoljningsliggaren.kernel.followup.ResultatrapportRecorded;
 import se.uppfoljningsliggaren.kernel.query.PlanQueries.GetPlanView;
 import se.uppfoljningsliggaren.kernel.query.PlanViews.GoalNode;
 import se.uppfoljningsliggaren.kernel.query.PlanViews.PlanView;
@@ -57,7 +59,7 @@ class FollowUpReportHandler {
         List<ReportUppdrag> loose = plan.uppdragOutsideGoals().stream().map(u -> uppdrag(u, occasion, summary)).toList();
         return Optional.of(new FollowUpReport(occasion.occasionId, occasion.namndCode, occasion.year, occasion.kind,
                 occasion.period, occasion.adoptedBy != null, occasion.adoptedBy, occasion.planId, summary.rows(), goals,
-                loose));
+                loose, resultatrapport(occasion.resultatrapport)));
     }
 
     private ReportGoal goal(GoalNode goal, OccasionDocument occasion, Summary summary) {
@@ -79,6 +81,27 @@ class FollowUpReportHandler {
         summary.count(uppdrag.source() == UppdragSource.RF ? RF_UPPDRAG : OWN_UPPDRAG, uppdrag.uppdragId(),
                 uppdrag.text(), assessment);
         return new ReportUppdrag(uppdrag.uppdragId(), uppdrag.source(), uppdrag.numbering(), uppdrag.text(), assessment);
+    }
+
+    /** Budgetavvikelse = utfall − budget and förändring = utfall − utfall året innan, exactly as a resultatrapport. */
+    static ResultatrapportView resultatrapport(ResultatrapportRecorded table) {
+        if (table == null) {
+            return null;
+        }
+        Map<String, Integer> depth = new java.util.HashMap<>();
+        List<ResultatLineView> lines = new ArrayList<>();
+        for (ResultatLine line : table.lines()) {
+            int d = line.parentLineId() == null ? 0 : depth.getOrDefault(line.parentLineId(), 0) + 1;
+            depth.put(line.lineId(), d);
+            lines.add(new ResultatLineView(line.lineId(), line.parentLineId(), d, line.label(), line.utfall(),
+                    line.budget(), difference(line.utfall(), line.budget()), line.utfallPreviousYear(),
+                    difference(line.utfall(), line.utfallPreviousYear()), line.prognos()));
+        }
+        return new ResultatrapportView(table.title(), table.budgetVersion(), lines);
+    }
+
+    private static java.math.BigDecimal difference(java.math.BigDecimal a, java.math.BigDecimal b) {
+        return a == null || b == null ? null : a.subtract(b);
     }
 
     /** Perspektiv, målområden and strategier structure the plan; they are not counted. */

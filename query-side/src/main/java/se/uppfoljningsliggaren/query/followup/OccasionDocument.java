@@ -4,6 +4,7 @@ import se.uppfoljningsliggaren.kernel.followup.Assessment.OccasionKind;
 import se.uppfoljningsliggaren.kernel.followup.IndikatorAssessed;
 import se.uppfoljningsliggaren.kernel.followup.ItemAssessed;
 import se.uppfoljningsliggaren.kernel.followup.OccasionOpened;
+import se.uppfoljningsliggaren.kernel.followup.ResultatrapportRecorded;
 import se.uppfoljningsliggaren.kernel.value.Beslut;
 import se.uppfoljningsliggaren.kernel.value.Period;
 
@@ -21,6 +22,7 @@ class OccasionDocument {
     Beslut adoptedBy;
     LinkedHashMap<String, ItemAssessed> items = new LinkedHashMap<>();
     LinkedHashMap<String, IndikatorAssessed> indikatorer = new LinkedHashMap<>();
+    ResultatrapportRecorded resultatrapport;
 
     static OccasionDocument open(OccasionOpened event) {
         OccasionDocument document = new OccasionDocument();

@@ -11,6 +11,7 @@ import se.uppfoljningsliggaren.kernel.followup.IndikatorAssessed;
 import se.uppfoljningsliggaren.kernel.followup.ItemAssessed;
 import se.uppfoljningsliggaren.kernel.followup.OccasionAdopted;
 import se.uppfoljningsliggaren.kernel.followup.OccasionOpened;
+import se.uppfoljningsliggaren.kernel.followup.ResultatrapportRecorded;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 
 import java.sql.Timestamp;
@@ -42,6 +43,13 @@ class OccasionProjection {
     void on(IndikatorAssessed event, DomainEventMessage<?> message, TrackingToken token) {
         OccasionDocument document = load(event.occasionId());
         document.indikatorer.put(event.styrtalId(), event);
+        save(document, message, token);
+    }
+
+    @EventHandler
+    void on(ResultatrapportRecorded event, DomainEventMessage<?> message, TrackingToken token) {
+        OccasionDocument document = load(event.occasionId());
+        document.resultatrapport = event;
         save(document, message, token);
     }
 

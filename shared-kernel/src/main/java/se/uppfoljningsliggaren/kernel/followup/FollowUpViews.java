@@ -29,7 +29,18 @@ public final class FollowUpViews {
      */
     public record FollowUpReport(String occasionId, String namnd, int year, OccasionKind kind, Period period,
                                  boolean faststalld, Beslut adoptedBy, String planId, List<SummaryRow> summary,
-                                 List<ReportGoal> goals, List<ReportUppdrag> uppdragOutsideGoals) {
+                                 List<ReportGoal> goals, List<ReportUppdrag> uppdragOutsideGoals,
+                                 ResultatrapportView resultatrapport) {
+    }
+
+    /** The resultatrapport with budgetavvikelse (utfall − budget) and förändring (utfall − utfall året innan). */
+    public record ResultatrapportView(String title, String budgetVersion, List<ResultatLineView> lines) {
+    }
+
+    public record ResultatLineView(String lineId, String parentLineId, int depth, String label,
+                                   java.math.BigDecimal utfall, java.math.BigDecimal budget,
+                                   java.math.BigDecimal budgetavvikelse, java.math.BigDecimal utfallPreviousYear,
+                                   java.math.BigDecimal forandring, java.math.BigDecimal prognos) {
     }
 
     public record ReportGoal(String goalId, GoalKind kind, GoalOrigin origin, String numbering, String title,

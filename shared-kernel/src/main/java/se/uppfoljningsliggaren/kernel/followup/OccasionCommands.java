@@ -38,6 +38,12 @@ public final class OccasionCommands {
                                   IndikatorStatus status, PeriodValue utfall, String comment, Beslut revisionBeslut) {
     }
 
+    public record RecordResultatrapport(@TargetAggregateIdentifier String occasionId,
+                                        @TargetAggregateVersion Long expectedVersion, String title,
+                                        String budgetVersion, java.util.List<ResultatLine> lines,
+                                        Beslut revisionBeslut) {
+    }
+
     public record AdoptOccasion(@TargetAggregateIdentifier String occasionId,
                                 @TargetAggregateVersion Long expectedVersion, Beslut beslut) {
     }
