@@ -46,6 +46,88 @@ class DemoDataIT extends LedgerIntegrationTest {
 
         JsonNode usage = get("/api/indikatorer/" + telefon.get("indikatorId").asText());
         assertThat(usage.get("uses").findValuesAsText("planId")).contains("RS-2025", "RS-2026");
+
+        theFullYearFollowUpOf2024AgreesWithTheVerksamhetsberattelse();
+        theYearOverYearViewMatchesByIdentityNotNumber();
+    }
+
+    /** 001's summary table, red items, effektmål 2 not assessed, and its resultatrapport to the tenth of a million. */
+    private void theFullYearFollowUpOf2024AgreesWithTheVerksamhetsberattelse() throws Exception {
+        JsonNode report = awaitFollowUp("RS-VERKSAMHETSBERATTELSE-2024");
+        JsonNode summary = report.get("summary");
+        assertRow(summary.get(0), "Mål från regionfullmäktige", 8, 4, 1, 2, 1);
+        assertRow(summary.get(1), "Nämndens mål", 2, 1, 1, 0, 0);
+        assertRow(summary.get(2), "Nämndens uppdrag", 13, 7, 5, 1, 0);
+        List<String> red = new ArrayList<>();
+        summary.forEach(row -> row.get("items").forEach(item -> {
+            if ("ROD".equals(item.path("colour").asText())) {
+                red.add(item.get("label").asText());
+            }
+        }));
+        assertThat(red).hasSize(3).anyMatch(label -> label.startsWith("Uppdatera handlingsplan för påverkansarbete"));
+
+        JsonNode printed = json.readTree(getClass().getResourceAsStream("/demo/followups/rs-2024-vb.json"))
+                .at("/resultatrapport/lines");
+        JsonNode computed = report.at("/resultatrapport/lines");
+        assertThat(computed.size()).isEqualTo(printed.size());
+        int checked = 0;
+        for (int i = 0; i < printed.size(); i++) {
+            if (printed.get(i).hasNonNull("printedAvvikelse")) {
+                assertThat(computed.get(i).get("budgetavvikelse").decimalValue()).as(printed.get(i).get("label").asText())
+                        .isEqualByComparingTo(mnkr(printed.get(i).get("printedAvvikelse").asText()));
+                assertThat(computed.get(i).get("forandring").decimalValue()).as(printed.get(i).get("label").asText())
+                        .isEqualByComparingTo(mnkr(printed.get(i).get("printedForandring").asText()));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(15);
+    }
+
+    private void theYearOverYearViewMatchesByIdentityNotNumber() {
+        JsonNode comparison = get("/api/plans/RS/2026/year-over-year");
+        JsonNode forskning = find(comparison.get("goals"), g -> g.at("/current/title").asText().startsWith("Forskning och utbildning"));
+        assertThat(forskning.get("change").asText()).isEqualTo("RENUMBERED");
+        assertThat(forskning.at("/previous/numbering").asText()).isEqualTo("5");
+        assertThat(forskning.at("/current/numbering").asText()).isEqualTo("6");
+        JsonNode medicinsk = find(comparison.get("styrtal"),
+                s -> s.get("indikatorId").asText().equals("medicinsk-bedomning-primarvard-3-dagar"));
+        assertThat(medicinsk.get("change").asText()).isEqualTo("REMOVED");
+        assertThat(medicinsk.at("/previous/text").asText()).containsIgnoringCase("medicinsk bedömning");
+        JsonNode telefon = find(comparison.get("styrtal"),
+                s -> s.get("indikatorId").asText().equals("telefontillganglighet-primarvard"));
+        assertThat(telefon.at("/previous/arsMalvarde/written").asText()).isEqualTo("90 %");
+        assertThat(telefon.at("/current/arsMalvarde/written").asText()).isEqualTo("90 %");
+    }
+
+    private static JsonNode find(JsonNode array, java.util.function.Predicate<JsonNode> test) {
+        for (JsonNode node : array) {
+            if (test.test(node)) {
+                return node;
+            }
+        }
+        throw new AssertionError("nothing matches in " + array);
+    }
+
+    private static void assertRow(JsonNode row, String category, int total, int gron, int gul, int rod, int notAssessed) {
+        assertThat(row.get("category").asText()).isEqualTo(category);
+        assertThat(List.of(row.get("total").asInt(), row.get("gron").asInt(), row.get("gul").asInt(),
+                row.get("rod").asInt(), row.get("notAssessed").asInt())).as(category)
+                .containsExactly(total, gron, gul, rod, notAssessed);
+    }
+
+    private static java.math.BigDecimal mnkr(String printed) {
+        return new java.math.BigDecimal(printed.replace(" ", "").replace('\u2212', '-').replace(',', '.'));
+    }
+
+    private JsonNode awaitFollowUp(String occasionId) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            var response = http.getForEntity("/api/followups/" + occasionId, JsonNode.class);
+            if (response.getStatusCode().is2xxSuccessful() && response.getBody().get("faststalld").asBoolean()) {
+                return response.getBody();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(occasionId + " was not fastställd in the read side");
     }
 
     private JsonNode awaitFastställd(String planId) throws InterruptedException {

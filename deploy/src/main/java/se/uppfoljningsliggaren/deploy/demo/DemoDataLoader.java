@@ -11,6 +11,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
+import se.uppfoljningsliggaren.kernel.followup.Assessment;
+import se.uppfoljningsliggaren.kernel.followup.OccasionCommands;
+import se.uppfoljningsliggaren.kernel.value.Period;
 import se.uppfoljningsliggaren.kernel.value.VardeParser;
 
 import java.io.IOException;
@@ -50,11 +53,18 @@ public class DemoDataLoader {
     }
 
     public Report load() throws IOException {
-        loadCatalogue(read(new PathMatchingResourcePatternResolver().getResource("classpath:demo/catalogue.json")));
-        Resource[] plans = new PathMatchingResourcePatternResolver().getResources("classpath:demo/plans/*.json");
-        Arrays.sort(plans, Comparator.comparing(Resource::getFilename));
-        for (Resource plan : plans) {
+        // catalogue.json first: it registers the nämnder the other catalogues' entries refer to
+        for (Resource catalogue : resources("classpath:demo/catalogue*.json",
+                Comparator.comparing((Resource r) -> !r.getFilename().equals("catalogue.json"))
+                        .thenComparing(Resource::getFilename))) {
+            loadCatalogue(read(catalogue));
+        }
+        for (Resource plan : resources("classpath:demo/plans/*.json", Comparator.comparing(Resource::getFilename))) {
             loadPlan(plan.getFilename(), read(plan));
+        }
+        for (Resource followUp : resources("classpath:demo/followups/*.json",
+                Comparator.comparing(Resource::getFilename))) {
+            loadFollowUp(read(followUp));
         }
         log.info("Demo data: {} writes, {} already loaded, {} refused", written, replayed, failures.size());
         failures.forEach(f -> log.warn("Demo data refused: {}", f));
@@ -142,6 +152,67 @@ public class DemoDataLoader {
         log.info("Demo plan {} from {} loaded", planId, file);
     }
 
+    private void loadFollowUp(JsonNode followUp) {
+        String namnd = followUp.get("namnd").asText();
+        int year = followUp.get("year").asInt();
+        String kind = followUp.get("kind").asText();
+        String occasionId = OccasionCommands.occasionId(namnd, Assessment.OccasionKind.valueOf(kind),
+                Period.parse(followUp.get("period").asText()));
+        String key = "followup:" + occasionId + ":";
+        String base = "/api/followups/" + occasionId;
+        post(key + "open", "/api/followups", object().put("namnd", namnd).put("kind", kind)
+                .put("period", followUp.get("period").asText()));
+        for (JsonNode assessment : followUp.path("assessments")) {
+            String item = assessment.get("item").asText();
+            String itemId = item.startsWith("RF-") ? "RF-" + year + "-" + item.substring(3) : item;
+            post(key + "assess:" + item, base + "/assessments", object().put("itemId", itemId)
+                    .put("colour", text(assessment, "colour")).put("notAssessedReason", text(assessment, "reason"))
+                    .put("trend", text(assessment, "trend")).put("comment", text(assessment, "comment"))
+                    .put("reconstructed", assessment.path("reconstructed").asBoolean(false)));
+        }
+        for (JsonNode indikator : followUp.path("indikatorer")) {
+            ObjectNode body = object().put("styrtalId", indikator.get("styrtal").asText())
+                    .put("status", text(indikator, "status")).put("comment", text(indikator, "comment"));
+            if (indikator.hasNonNull("utfall")) {
+                body.set("utfall", indikator.get("utfall"));
+            }
+            post(key + "indikator:" + indikator.get("styrtal").asText(), base + "/indikatorer", body);
+        }
+        for (JsonNode utfall : followUp.path("utfall")) {
+            post(key + "utfall:" + utfall.get("indikator").asText() + ":" + utfall.at("/figure/period").asText(),
+                    "/api/utfall", object().put("namnd", namnd).put("indikatorId", utfall.get("indikator").asText())
+                            .put("source", text(utfall, "source")).put("comment", text(utfall, "comment"))
+                            .<ObjectNode>set("figure", utfall.get("figure")).set("breakdowns", utfall.path("breakdowns")));
+        }
+        JsonNode resultat = followUp.path("resultatrapport");
+        if (!resultat.isMissingNode()) {
+            var lines = json.createArrayNode();
+            for (JsonNode line : resultat.path("lines")) {
+                lines.addObject().put("lineId", line.get("key").asText()).put("parentLineId", text(line, "parent"))
+                        .put("label", text(line, "label")).put("utfall", mnkrOrNull(line, "utfall"))
+                        .put("budget", mnkrOrNull(line, "budget")).put("utfallPreviousYear", mnkrOrNull(line, "utfallPrev"));
+            }
+            post(key + "resultatrapport", base + "/resultatrapport", object().put("title", text(resultat, "title"))
+                    .put("budgetVersion", resultat.path("budgetVersion").asText("aktuell")).set("lines", lines));
+        }
+        if (followUp.hasNonNull("adoption")) {
+            ObjectNode beslut = (ObjectNode) followUp.get("adoption").deepCopy();
+            beslut.remove("note");
+            post(key + "adoption", base + "/adoption", object().set("beslut", beslut));
+        }
+        log.info("Demo follow-up {} loaded", occasionId);
+    }
+
+    private static BigDecimal mnkrOrNull(JsonNode node, String field) {
+        return node.hasNonNull(field) && !node.get(field).asText().isBlank() ? mnkr(node.get(field).asText()) : null;
+    }
+
+    private static Resource[] resources(String pattern, Comparator<Resource> order) throws IOException {
+        Resource[] found = new PathMatchingResourcePatternResolver().getResources(pattern);
+        Arrays.sort(found, order);
+        return found;
+    }
+
     private String loadUppdrag(String key, String base, int year, String goalId, JsonNode uppdrag) {
         if ("RF".equals(text(uppdrag, "source"))) {
             int nr = uppdrag.get("rfNr").asInt();
@@ -161,7 +232,7 @@ public class DemoDataLoader {
     private void post(String idempotencyKey, String path, JsonNode body) {
         try {
             var response = api.post().uri(path).contentType(MediaType.APPLICATION_JSON)
-                    .header("Idempotency-Key", "demo:" + idempotencyKey).body(body).retrieve().toBodilessEntity();
+                    .header("Idempotency-Key", "demo:" + idempotencyKey.replace(' ', '_')).body(body).retrieve().toBodilessEntity();
             if (response.getHeaders().containsKey("Idempotent-Replayed")) {
                 replayed++;
             } else {

@@ -15,6 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
 import se.uppfoljningsliggaren.kernel.followup.SeriesViews.GetIndikatorSeries;
 import se.uppfoljningsliggaren.kernel.followup.SeriesViews.IndikatorSeries;
 import se.uppfoljningsliggaren.kernel.query.PlanQueries.*;
+import se.uppfoljningsliggaren.kernel.query.YearOverYear;
 import se.uppfoljningsliggaren.kernel.query.PlanViews.*;
 import se.uppfoljningsliggaren.kernel.value.PlanStatus;
 
@@ -52,6 +53,15 @@ public class PlanQueryController {
         PlanView view = found(queries.query(new GetPlanView(planId, minVersion, asOf),
                 ResponseTypes.optionalInstanceOf(PlanView.class)).join(), "plan " + planId);
         return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);
+    }
+
+    @GetMapping("/plans/{namnd}/{year}/year-over-year")
+    @Operation(summary = "Plan N against plan N−1 of a nämnd: goals, styrtal and uppdrag added, removed, renumbered "
+            + "or changed, matched by identity (indikator, continues-from), not by number")
+    public YearOverYear.Comparison yearOverYear(@PathVariable String namnd, @PathVariable int year) {
+        return found(queries.query(new YearOverYear.GetYearOverYear(namnd, year),
+                ResponseTypes.optionalInstanceOf(YearOverYear.Comparison.class)).join(),
+                "pair of plans " + namnd + " " + (year - 1) + "–" + year);
     }
 
     @GetMapping("/namnder")

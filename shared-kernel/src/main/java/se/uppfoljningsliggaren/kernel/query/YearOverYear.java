@@ -1,0 +1,47 @@
+package se.uppfoljningsliggaren.kernel.query;
+
+import se.uppfoljningsliggaren.kernel.value.GoalKind;
+import se.uppfoljningsliggaren.kernel.value.Varde;
+
+import java.util.List;
+
+/**
+ * Plan N against plan N−1 of one nämnd. Items are matched by identity, never by number: styrtal by their
+ * catalogued indikator, goals by the indikatorer they share (else by kind and title), uppdrag by continues-from links.
+ */
+public final class YearOverYear {
+
+    private YearOverYear() {
+    }
+
+    public record GetYearOverYear(String namnd, int year) {
+    }
+
+    public enum Change { ADDED, REMOVED, RENUMBERED, CHANGED, UNCHANGED }
+
+    public record Comparison(String namnd, int year, int previousYear, List<GoalComparison> goals,
+                             List<StyrtalComparison> styrtal, List<UppdragComparison> uppdrag) {
+    }
+
+    /** {@code matchedBy}: "indikatorer" or "title"; {@code changes} names what differs ("numbering", "title"). */
+    public record GoalComparison(Change change, GoalKind kind, GoalSide previous, GoalSide current, String matchedBy,
+                                 List<String> changes) {
+    }
+
+    public record GoalSide(String goalId, String numbering, String title) {
+    }
+
+    public record StyrtalComparison(Change change, String indikatorId, String indikatorName, StyrtalSide previous,
+                                    StyrtalSide current, List<String> changes) {
+    }
+
+    public record StyrtalSide(String styrtalId, String goalNumbering, String numbering, String text,
+                              Varde senastKanda, Varde arsMalvarde, Varde langsiktigtMalvarde) {
+    }
+
+    public record UppdragComparison(Change change, UppdragSide previous, UppdragSide current) {
+    }
+
+    public record UppdragSide(String uppdragId, String numbering, String text) {
+    }
+}
