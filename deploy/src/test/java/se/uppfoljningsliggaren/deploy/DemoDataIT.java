@@ -49,6 +49,21 @@ class DemoDataIT extends LedgerIntegrationTest {
 
         theFullYearFollowUpOf2024AgreesWithTheVerksamhetsberattelse();
         theYearOverYearViewMatchesByIdentityNotNumber();
+        theOverviewAnswersForEveryNamndInOneRequest();
+    }
+
+    private void theOverviewAnswersForEveryNamndInOneRequest() {
+        JsonNode overview = get("/api/followups/overview?year=2024");
+        JsonNode rs = find(overview.get("namnder"), row -> row.get("namnd").asText().equals("RS"));
+        assertThat(rs.get("faststalld").asBoolean()).isTrue();
+        assertThat(rs.get("budgetavvikelse").decimalValue()).isEqualByComparingTo("88.5");
+        assertThat(rs.get("budgetavvikelseLine").asText()).startsWith("Totalt");
+        assertThat(rs.get("followUpsFaststallda").asInt()).isEqualTo(1);
+        assertThat(rs.at("/summary/0/rod").asInt()).isEqualTo(2);
+        assertThat(rs.get("reportLink").asText()).isEqualTo("/api/followups/RS-VERKSAMHETSBERATTELSE-2024");
+        JsonNode sn = find(overview.get("namnder"), row -> row.get("namnd").asText().equals("SN"));
+        assertThat(sn.get("occasionId").isNull()).isTrue();
+        assertThat(sn.get("followUpsThisYear").asInt()).isZero();
     }
 
     /** 001's summary table, red items, effektmål 2 not assessed, and its resultatrapport to the tenth of a million. */

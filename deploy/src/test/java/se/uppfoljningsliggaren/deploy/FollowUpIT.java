@@ -103,6 +103,9 @@ class FollowUpIT extends LedgerIntegrationTest {
         JsonNode e1 = report.at("/goals/0/children/0");
         assertThat(e1.at("/assessment/colour").asText()).isEqualTo("ROD");
         assertThat(e1.at("/indikatorer/0/status").asText()).isEqualTo("DELVIS");
+        assertThat(e1.at("/indikatorer/0/suggestedColour").asText()).isEqualTo("GUL");
+        assertThat(e1.at("/suggestedColour").asText()).isEqualTo("GUL");
+        assertThat(e1.at("/assessment/colour").asText()).as("the nämnd's judgement is kept").isEqualTo("ROD");
         assertThat(e1.at("/indikatorer/0/arsMalvarde/written").asText()).isEqualTo("90 %");
         assertThat(e1.at("/children/0/assessment/reconstructed").asBoolean()).isTrue();
         assertThat(report.at("/goals/0/children/1/assessment/notAssessedReason").asText()).contains("Cosmic");

@@ -26,12 +26,12 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
     void rebuilding_the_read_side_yields_exactly_the_live_read_side() {
         givenPlan("RB", 2026);
         ok(post("/api/rf-uppdrag", """
-                {"year": 2026, "nr": 38, "text": "Att fortsätta arbetet för en ekonomi i balans.", "givenTo": ["RB"]}"""));
+                {"year": 2026, "nr": 938, "text": "Att fortsätta arbetet för en ekonomi i balans.", "givenTo": ["RB"]}"""));
         ok(post("/api/plans/RB-2026/goals", """
                 {"goalId": "m10", "kind": "MALSATTNING", "origin": "RF", "numbering": "10",
                  "title": "En långsiktig stark och hållbar ekonomi med finansiell god hushållning."}"""));
         ok(post("/api/plans/RB-2026/rf-uppdrag", """
-                {"year": 2026, "nr": 38, "goalId": "m10"}"""));
+                {"year": 2026, "nr": 938, "goalId": "m10"}"""));
         ok(post("/api/plans/RB-2026/styrtal", """
                 {"styrtalId": "resultat", "goalId": "m10", "indikatorId": "telefontillganglighet-primarvard",
                  "text": "Regionstyrelsens resultat ska vara positiv.", "unit": "mnkr",
@@ -47,7 +47,7 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
                 {"beslut": {"organ": "Regionstyrelsen", "datum": "2025-12-10", "paragraf": "§ 250",
                             "diarienummer": "25RS0001"}}""")).getBody().get("version").asLong();
         get("/api/plans/RB-2026?minVersion=" + version);
-        await("SELECT count(*) FROM rf_uppdrag_view WHERE rf_uppdrag_id = 'RF-2026-38'");
+        await("SELECT count(*) FROM rf_uppdrag_view WHERE rf_uppdrag_id = 'RF-2026-938'");
         await("SELECT count(*) FROM utfall_view WHERE namnd_code = 'RB' AND corrections <> '[]'::jsonb");
 
         Map<String, List<String>> live = snapshot();

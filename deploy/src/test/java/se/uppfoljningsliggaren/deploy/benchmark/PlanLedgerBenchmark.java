@@ -80,6 +80,8 @@ public final class PlanLedgerBenchmark {
             }
             if (!writesOnly) {
                 scenarios.add(benchmark.planView());
+                scenarios.addAll(benchmark.followUpViews(Integer.getInteger("benchmark.namnder", 50),
+                        Integer.getInteger("benchmark.years", 10)));
             }
             new BenchmarkReport(scenarios, LocalDate.now()).write(out.resolve(writesOnly ? "writes-only" : "."));
         }
@@ -176,15 +178,100 @@ public final class PlanLedgerBenchmark {
             }
         }
         get("/api/plans/VIEW-2026?minVersion=" + version);
-        long[] nanos = new long[VIEW_REQUESTS];
+        return reads("ledger GET /api/plans/{id} (plan view)", VIEW_REQUESTS, "/api/plans/VIEW-2026");
+    }
+
+    /**
+     * Follow-up reads at the scale of a region's history: generated data shaped like the demo (a plan with goals,
+     * styrtal and uppdrag, a fastställd verksamhetsberättelse with assessments and a resultatrapport) for every nämnd
+     * and year, loaded through the API by 8 clients; then p50/p99 of the overview, the report and year-over-year.
+     */
+    private List<Scenario> followUpViews(int namnder, int years) throws Exception {
+        post("/api/indikatorer", "{\"indikatorId\": \"bench-followup\", \"name\": \"Benchmark\"}");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<?>> loads = new ArrayList<>();
         Instant start = Instant.now();
-        for (int i = 0; i < VIEW_REQUESTS; i++) {
+        for (int n = 0; n < namnder; n++) {
+            String namnd = "F" + n;
+            loads.add(pool.submit(() -> {
+                post("/api/namnder", "{\"code\": \"" + namnd + "\", \"name\": \"Nämnd " + namnd + "\"}");
+                for (int year = 2017; year < 2017 + years; year++) {
+                    loadYear(namnd, year);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> load : loads) {
+            load.get();
+        }
+        pool.shutdown();
+        System.out.printf("Loaded %d nämnder × %d years in %d s%n", namnder, years,
+                Duration.between(start, Instant.now()).toSeconds());
+        int lastYear = 2017 + years - 1;
+        awaitFaststallda("/api/followups/overview?year=" + lastYear, namnder);
+        return List.of(
+                reads("ledger GET /api/followups/overview (" + namnder + " nämnder)", 50,
+                        "/api/followups/overview?year=" + lastYear),
+                reads("ledger GET /api/followups/{id} (report)", 300,
+                        "/api/followups/F7-VERKSAMHETSBERATTELSE-" + lastYear),
+                reads("ledger GET /api/plans/{namnd}/{year}/year-over-year", 300,
+                        "/api/plans/F7/" + lastYear + "/year-over-year"));
+    }
+
+    private void loadYear(String namnd, int year) throws Exception {
+        String plan = "/api/plans/" + namnd + "-" + year;
+        post("/api/plans", "{\"namnd\": \"" + namnd + "\", \"year\": " + year + ", \"title\": \"Plan\"}");
+        for (int g = 1; g <= 5; g++) {
+            post(plan + "/goals", "{\"goalId\": \"m" + g + "\", \"kind\": \"MALSATTNING\", \"origin\": \"RF\", "
+                    + "\"numbering\": \"" + g + "\", \"title\": \"Målsättning " + g + "\"}");
+            post(plan + "/styrtal", "{\"styrtalId\": \"s" + g + "\", \"goalId\": \"m" + g + "\", "
+                    + "\"indikatorId\": \"bench-followup\", \"text\": \"Styrtal\", \"senastKanda\": "
+                    + "{\"value\": \"82 %\", \"period\": \"" + (year - 1) + "\"}, \"arsMalvarde\": \"90 %\"}");
+            post(plan + "/uppdrag", "{\"uppdragId\": \"u" + g + "\", \"goalId\": \"m" + g + "\", "
+                    + "\"source\": \"NAMND\", \"text\": \"Uppdrag " + g + "\"}");
+        }
+        post(plan + "/adoption", "{\"beslut\": {\"organ\": \"" + namnd + "\", \"datum\": \"" + (year - 1)
+                + "-12-10\", \"paragraf\": \"§ 1\", \"diarienummer\": \"D" + year + "\"}}");
+        String occasion = "/api/followups/" + namnd + "-VERKSAMHETSBERATTELSE-" + year;
+        post("/api/followups", "{\"namnd\": \"" + namnd + "\", \"kind\": \"VERKSAMHETSBERATTELSE\", "
+                + "\"period\": \"" + year + "\"}");
+        String[] colours = {"GRON", "GUL", "ROD", "GRON", "GUL"};
+        for (int g = 1; g <= 5; g++) {
+            post(occasion + "/assessments", "{\"itemId\": \"m" + g + "\", \"colour\": \"" + colours[g - 1] + "\"}");
+            post(occasion + "/assessments", "{\"itemId\": \"u" + g + "\", \"colour\": \"GRON\"}");
+            post(occasion + "/indikatorer", "{\"styrtalId\": \"s" + g + "\", \"status\": \"DELVIS\", "
+                    + "\"utfall\": {\"value\": \"85 %\", \"period\": \"" + year + "\"}}");
+        }
+        post(occasion + "/resultatrapport", "{\"title\": \"Resultatrapport\", \"budgetVersion\": \"aktuell\", "
+                + "\"lines\": [{\"lineId\": \"a\", \"label\": \"Verksamhet\", \"utfall\": -100.5, "
+                + "\"budget\": -110.0, \"utfallPreviousYear\": -98.0}, {\"lineId\": \"t\", "
+                + "\"label\": \"Totalt\", \"utfall\": -100.5, \"budget\": -110.0, \"utfallPreviousYear\": -98.0}]}");
+        post(occasion + "/adoption", "{\"beslut\": {\"organ\": \"" + namnd + "\", \"datum\": \"" + (year + 1)
+                + "-02-20\", \"paragraf\": \"§ 2\", \"diarienummer\": \"V" + year + "\"}}");
+    }
+
+    /** The read side catches up asynchronously: measure only once every nämnd's follow-up is there. */
+    private void awaitFaststallda(String overview, int namnder) throws Exception {
+        for (int i = 0; i < 3000; i++) {
+            String body = getBody(overview);
+            if (body.split("\"faststalld\":true", -1).length - 1 >= namnder) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the follow-up views did not catch up");
+    }
+
+    private Scenario reads(String name, int requests, String path) throws Exception {
+        get(path);
+        long[] nanos = new long[requests];
+        Instant start = Instant.now();
+        for (int i = 0; i < requests; i++) {
             long t = System.nanoTime();
-            get("/api/plans/VIEW-2026");
+            get(path);
             nanos[i] = System.nanoTime() - t;
         }
-        double seconds = Duration.between(start, Instant.now()).toNanos() / 1e9;
-        return scenario("ledger GET /api/plans/{id} (plan view)", 1, nanos, VIEW_REQUESTS, seconds);
+        return scenario(name, 1, nanos, requests, Duration.between(start, Instant.now()).toNanos() / 1e9);
     }
 
     interface Operation {
@@ -256,11 +343,16 @@ public final class PlanLedgerBenchmark {
     }
 
     private void get(String path) throws IOException, InterruptedException {
+        getBody(path);
+    }
+
+    private String getBody(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " → " + response.statusCode());
         }
+        return response.body();
     }
 
     /** Writes the figures as JSON (for machines and later comparison) and Markdown (for people). */

@@ -10,6 +10,9 @@ import se.uppfoljningsliggaren.kernel.followup.FollowUpViews.*;
 import se.uppfoljningsliggaren.kernel.followup.IndikatorAssessed;
 import se.uppfoljningsliggaren.kernel.followup.ItemAssessed;
 import se.uppfoljningsliggaren.kernel.followup.ResultatLine;
+import se.uppfoljningsliggaren.kernel.followup.Suggestion;
+import se.uppfoljningsliggaren.kernel.followup.Assessment.Trend;
+import se.uppfoljningsliggaren.kernel.value.Varde;
 import se.uppfoljningsliggaren.kernel.followup.ResultatrapportRecorded;
 import se.uppfoljningsliggaren.kernel.query.PlanQueries.GetPlanView;
 import se.uppfoljningsliggaren.kernel.query.PlanViews.GoalNode;
@@ -38,10 +41,14 @@ class FollowUpReportHandler {
 
     private final JdbcTemplate jdbc;
     private final QueryGateway queries;
+    private final java.math.BigDecimal gulTolerancePercent;
 
-    FollowUpReportHandler(JdbcTemplate jdbc, QueryGateway queries) {
+    FollowUpReportHandler(JdbcTemplate jdbc, QueryGateway queries,
+                          @org.springframework.beans.factory.annotation.Value(
+                                  "${ledger.followup.gul-tolerance-percent:10}") java.math.BigDecimal gulTolerancePercent) {
         this.jdbc = jdbc;
         this.queries = queries;
+        this.gulTolerancePercent = gulTolerancePercent;
     }
 
     @QueryHandler
@@ -66,12 +73,19 @@ class FollowUpReportHandler {
         ItemAssessmentView assessment = assessment(occasion.items.get(goal.goalId()));
         category(goal).ifPresent(category -> summary.count(category, goal.goalId(),
                 (goal.numbering() == null ? "" : goal.numbering() + " ") + goal.title(), assessment));
+        List<ReportIndikator> indikatorer = goal.styrtal().stream().map(s -> {
+            IndikatorAssessed a = occasion.indikatorer.get(s.styrtalId());
+            Varde utfall = a == null || a.utfall() == null ? null : a.utfall().value();
+            Suggestion.Suggested suggested = Suggestion.colour(utfall, s.arsMalvarde(), s.direction(),
+                    gulTolerancePercent);
+            Trend trend = s.senastKanda() == null ? null
+                    : Suggestion.trend(s.senastKanda().value(), utfall, s.direction());
+            return new ReportIndikator(s.styrtalId(), s.indikatorId(), s.numbering(), s.text(), s.arsMalvarde(),
+                    a == null ? null : a.status(), a == null ? null : a.utfall(), a == null ? null : a.comment(),
+                    suggested.colour(), suggested.rule(), trend);
+        }).toList();
         return new ReportGoal(goal.goalId(), goal.kind(), goal.origin(), goal.numbering(), goal.title(), assessment,
-                goal.styrtal().stream().map(s -> {
-                    IndikatorAssessed a = occasion.indikatorer.get(s.styrtalId());
-                    return new ReportIndikator(s.styrtalId(), s.indikatorId(), s.numbering(), s.text(), s.arsMalvarde(),
-                            a == null ? null : a.status(), a == null ? null : a.utfall(), a == null ? null : a.comment());
-                }).toList(),
+                Suggestion.goal(indikatorer.stream().map(ReportIndikator::suggestedColour).toList()), indikatorer,
                 goal.uppdrag().stream().map(u -> uppdrag(u, occasion, summary)).toList(),
                 goal.children().stream().map(c -> goal(c, occasion, summary)).toList());
     }

@@ -12,6 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import se.uppfoljningsliggaren.kernel.followup.FollowUpViews.FollowUpReport;
 import se.uppfoljningsliggaren.kernel.followup.FollowUpViews.GetFollowUpReport;
+import se.uppfoljningsliggaren.kernel.followup.FollowUpViews.GetOverview;
+import se.uppfoljningsliggaren.kernel.followup.FollowUpViews.Overview;
+import se.uppfoljningsliggaren.kernel.followup.Assessment.OccasionKind;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** The read API of follow-up occasions. */
 @RestController
@@ -23,6 +27,14 @@ public class FollowUpQueryController {
 
     FollowUpQueryController(QueryGateway queries) {
         this.queries = queries;
+    }
+
+    @GetMapping("/overview")
+    @Operation(summary = "Uppsiktsplikt overview: every nämnd's follow-up of a kind for a year in one answer, with its "
+            + "summary table, budgetavvikelse and how many of its follow-ups are fastställda; each row links onward")
+    public Overview overview(@RequestParam int year,
+                             @RequestParam(defaultValue = "VERKSAMHETSBERATTELSE") OccasionKind kind) {
+        return queries.query(new GetOverview(year, kind), ResponseTypes.instanceOf(Overview.class)).join();
     }
 
     @GetMapping("/{occasionId}")

@@ -23,6 +23,23 @@ public final class FollowUpViews {
     public record GetFollowUpReport(String occasionId) {
     }
 
+    /** Regionstyrelsen's uppsiktsplikt: every nämnd's follow-up of one kind for a year, in one answer. */
+    public record GetOverview(int year, OccasionKind kind) {
+    }
+
+    public record Overview(int year, OccasionKind kind, List<OverviewRow> namnder) {
+    }
+
+    /**
+     * One nämnd in the overview: its summary table, the budgetavvikelse of its resultatrapport's total line, how many
+     * of its follow-ups this year are fastställda, and where to drill down.
+     */
+    public record OverviewRow(String namnd, String namndName, String occasionId, boolean faststalld,
+                              List<SummaryRow> summary, java.math.BigDecimal budgetavvikelse,
+                              String budgetavvikelseLine, int followUpsThisYear, int followUpsFaststallda,
+                              String reportLink, String planLink) {
+    }
+
     /**
      * A follow-up report shaped like a verksamhetsberättelse's chapter 3: the goal tree of the plan, each goal and
      * uppdrag with its assessment, each indikator with målvärde, utfall and status; and the summary table.
@@ -43,8 +60,9 @@ public final class FollowUpViews {
                                    java.math.BigDecimal forandring, java.math.BigDecimal prognos) {
     }
 
+    /** {@code suggestedColour} is the ledger's computation from the indikatorer, beside the nämnd's assessment. */
     public record ReportGoal(String goalId, GoalKind kind, GoalOrigin origin, String numbering, String title,
-                             ItemAssessmentView assessment, List<ReportIndikator> indikatorer,
+                             ItemAssessmentView assessment, Colour suggestedColour, List<ReportIndikator> indikatorer,
                              List<ReportUppdrag> uppdrag, List<ReportGoal> children) {
     }
 
@@ -52,8 +70,10 @@ public final class FollowUpViews {
                                 ItemAssessmentView assessment) {
     }
 
+    /** The recorded status and utfall, and the ledger's suggested colour (with its rule) and trend beside them. */
     public record ReportIndikator(String styrtalId, String indikatorId, String numbering, String text,
-                                  Varde arsMalvarde, IndikatorStatus status, PeriodValue utfall, String comment) {
+                                  Varde arsMalvarde, IndikatorStatus status, PeriodValue utfall, String comment,
+                                  Colour suggestedColour, String suggestionRule, Trend suggestedTrend) {
     }
 
     public record ItemAssessmentView(Colour colour, String notAssessedReason, Trend trend, String comment,
