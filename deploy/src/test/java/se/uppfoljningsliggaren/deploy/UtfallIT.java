@@ -67,6 +67,12 @@ class UtfallIT extends LedgerIntegrationTest {
         assertThat(withoutReason.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(withoutReason.getBody().get("field").asText()).isEqualTo("reason");
 
+        ResponseEntity<JsonNode> outsidePlanYear = post("/api/utfall", """
+                {"namnd": "UTB", "indikatorId": "telefontillganglighet-primarvard", "planYear": 2025,
+                 "figure": {"value": "82 %", "period": "2022"}}""");
+        assertThat(outsidePlanYear.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(outsidePlanYear.getBody().get("field").asText()).isEqualTo("figure.period");
+
         ResponseEntity<JsonNode> unknownNamnd = post("/api/utfall", """
                 {"namnd": "XXX", "indikatorId": "telefontillganglighet-primarvard",
                  "figure": {"value": "82 %", "period": "maj 2025"}}""");

@@ -11,6 +11,8 @@ import se.uppfoljningsliggaren.command.Aggregates;
 import se.uppfoljningsliggaren.command.CommandRejectedException;
 import se.uppfoljningsliggaren.command.Require;
 import se.uppfoljningsliggaren.command.catalogue.CatalogueLookup;
+import se.uppfoljningsliggaren.command.plan.Plan;
+import se.uppfoljningsliggaren.command.plan.PlanLookup;
 import se.uppfoljningsliggaren.kernel.followup.BreakdownValue;
 import se.uppfoljningsliggaren.kernel.followup.FollowUpCommands;
 import se.uppfoljningsliggaren.kernel.followup.FollowUpCommands.CorrectUtfall;
@@ -48,7 +50,7 @@ public class UtfallSeries {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(RecordUtfall command, CatalogueLookup catalogue) {
+    public long handle(RecordUtfall command, CatalogueLookup catalogue, PlanLookup plans) {
         if (seriesId == null) {
             if (!catalogue.namndExists(command.namndCode())) {
                 throw CommandRejectedException.unknown("namnd", "no nämnd with code " + command.namndCode());
@@ -62,6 +64,17 @@ public class UtfallSeries {
             }
         }
         PeriodValue figure = inYear(Require.present(command.figure(), "figure"), command.year());
+        // A figure is reported under a plan: its year's, or the next year's beside this year's value ("Dec 2023 vs
+        // Dec 2024" in the 2024 report).
+        int planYear = command.planYear() == null ? command.year() : command.planYear();
+        if (planYear != command.year() && planYear != command.year() + 1) {
+            throw CommandRejectedException.invalid("figure.period", figure.period().label()
+                    + " is outside the plan year " + planYear + " (and the year before it)");
+        }
+        if (plans.plan(Plan.planId(command.namndCode(), planYear)).isEmpty()) {
+            throw CommandRejectedException.unknown("planYear", "no plan " + Plan.planId(command.namndCode(), planYear)
+                    + " to report the figure under");
+        }
         if (figures.containsKey(key(figure))) {
             throw CommandRejectedException.conflict("figure", "a " + figure.basis().name().toLowerCase() + " for "
                     + figure.period().label() + " is already recorded; record a correction with its reason instead");

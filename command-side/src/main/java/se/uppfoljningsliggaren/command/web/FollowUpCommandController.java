@@ -29,19 +29,20 @@ public class FollowUpCommandController {
         this.dispatcher = dispatcher;
     }
 
-    public record UtfallRequest(String namnd, String indikatorId, PeriodValue figure, List<BreakdownValue> breakdowns,
-                                String source, String comment) {
+    public record UtfallRequest(String namnd, String indikatorId, Integer planYear, PeriodValue figure,
+                                List<BreakdownValue> breakdowns, String source, String comment) {
     }
 
     @PostMapping
     @Operation(summary = "Record an utfall or prognos for an indikator and a period ('maj 2025', 'tertial 2 2025', "
-            + "'per 31 juli 2024', '2024', 'prognos 2025'), optionally missing with a reason")
+            + "'per 31 juli 2024', '2024', 'prognos 2025'), optionally missing with a reason. planYear names the plan "
+            + "it is reported under (default: the period's year; the year before is allowed beside this year's)")
     public ResponseEntity<Object> record(@RequestBody UtfallRequest body, HttpServletRequest http) {
         WriteContext context = WriteContext.of(http);
         String seriesId = series(body.namnd(), body.indikatorId(), body.figure());
         return dispatcher.dispatch(context, "POST /api/utfall", body,
                 new RecordUtfall(seriesId, body.namnd(), body.indikatorId(), body.figure().period().endYear(),
-                        body.figure(), body.breakdowns(), body.source(), body.comment()),
+                        body.planYear(), body.figure(), body.breakdowns(), body.source(), body.comment()),
                 answer -> new WriteResult(seriesId, ((Number) answer).longValue()), "/api/indikatorer/"
                         + body.indikatorId() + "/series?namnd=" + body.namnd());
     }

@@ -14,6 +14,11 @@ import se.uppfoljningsliggaren.kernel.value.PeriodValue;
 import se.uppfoljningsliggaren.kernel.value.VardeParser;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import se.uppfoljningsliggaren.command.plan.Plan;
+import se.uppfoljningsliggaren.command.plan.PlanLookup;
 
 import static se.uppfoljningsliggaren.command.Rejected.conflict;
 import static se.uppfoljningsliggaren.command.Rejected.invalid;
@@ -30,6 +35,8 @@ class UtfallSeriesTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(UtfallSeries.class);
         fixture.registerInjectableResource(new StubCatalogueLookup().namnd("RS").indikator(INDIKATOR));
+        fixture.registerInjectableResource((PlanLookup) planId -> planId.equals("RS-2025")
+                ? Optional.of(new Plan.PlanItems(planId, "RS", 2025, Set.of(), Set.of(), Set.of())) : Optional.empty());
     }
 
     private static PeriodValue figure(String value, String period) {
@@ -44,7 +51,7 @@ class UtfallSeriesTest {
     @Test
     void an_utfall_for_a_month_of_the_year_is_recorded() {
         fixture.givenNoPriorActivity()
-                .when(new RecordUtfall(SERIES, "RS", INDIKATOR, 2025, figure("82 %", "maj 2025"), null,
+                .when(new RecordUtfall(SERIES, "RS", INDIKATOR, 2025, null, figure("82 %", "maj 2025"), null,
                         "Väntetidsdatabasen", null))
                 .expectEvents(recorded("82 %", "maj 2025"));
     }
@@ -52,7 +59,7 @@ class UtfallSeriesTest {
     @Test
     void the_same_period_is_not_recorded_twice_a_change_is_a_correction() {
         fixture.given(recorded("82 %", "maj 2025"))
-                .when(new RecordUtfall(SERIES, "RS", INDIKATOR, 2025, figure("83 %", "maj 2025"), null, null, null))
+                .when(new RecordUtfall(SERIES, "RS", INDIKATOR, 2025, null, figure("83 %", "maj 2025"), null, null, null))
                 .expectException(conflict("figure"))
                 .expectNoEvents();
     }
@@ -60,8 +67,36 @@ class UtfallSeriesTest {
     @Test
     void a_period_outside_the_year_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new RecordUtfall(SERIES, "RS", INDIKATOR, 2025, figure("82 %", "maj 2024"), null, null, null))
+                .when(new RecordUtfall(SERIES, "RS", INDIKATOR, 2025, null, figure("82 %", "maj 2024"), null, null, null))
                 .expectException(invalid("figure.period"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_figure_of_the_year_before_is_reported_under_the_next_years_plan() {
+        String series2024 = FollowUpCommands.seriesId("RS", INDIKATOR, 2024);
+        fixture.givenNoPriorActivity()
+                .when(new RecordUtfall(series2024, "RS", INDIKATOR, 2024, 2025, figure("80 %", "december 2024"), null,
+                        null, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void a_figure_two_years_before_the_plan_year_is_refused() {
+        String series2023 = FollowUpCommands.seriesId("RS", INDIKATOR, 2023);
+        fixture.givenNoPriorActivity()
+                .when(new RecordUtfall(series2023, "RS", INDIKATOR, 2023, 2025, figure("78 %", "2023"), null, null, null))
+                .expectException(invalid("figure.period"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_figure_for_a_year_without_a_plan_is_refused() {
+        String series2031 = FollowUpCommands.seriesId("RS", INDIKATOR, 2031);
+        fixture.givenNoPriorActivity()
+                .when(new RecordUtfall(series2031, "RS", INDIKATOR, 2031, null, figure("82 %", "maj 2031"), null, null,
+                        null))
+                .expectException(unknown("planYear"))
                 .expectNoEvents();
     }
 
@@ -69,7 +104,7 @@ class UtfallSeriesTest {
     void an_unknown_indikator_is_refused() {
         String series = FollowUpCommands.seriesId("RS", "finns-inte", 2025);
         fixture.givenNoPriorActivity()
-                .when(new RecordUtfall(series, "RS", "finns-inte", 2025, figure("82 %", "maj 2025"), null, null, null))
+                .when(new RecordUtfall(series, "RS", "finns-inte", 2025, null, figure("82 %", "maj 2025"), null, null, null))
                 .expectException(unknown("indikatorId"))
                 .expectNoEvents();
     }

@@ -181,6 +181,7 @@ public class DemoDataLoader {
         for (JsonNode utfall : followUp.path("utfall")) {
             post(key + "utfall:" + utfall.get("indikator").asText() + ":" + utfall.at("/figure/period").asText(),
                     "/api/utfall", object().put("namnd", namnd).put("indikatorId", utfall.get("indikator").asText())
+                            .put("planYear", year)
                             .put("source", text(utfall, "source")).put("comment", text(utfall, "comment"))
                             .<ObjectNode>set("figure", utfall.get("figure")).set("breakdowns", utfall.path("breakdowns")));
         }

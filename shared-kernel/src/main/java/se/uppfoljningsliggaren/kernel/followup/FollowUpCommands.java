@@ -16,9 +16,10 @@ public final class FollowUpCommands {
         return "UTFALL-" + namndCode + "-" + year + "-" + indikatorId;
     }
 
+    /** {@code planYear}: the plan the figure is reported under (null: the period's year). */
     public record RecordUtfall(@TargetAggregateIdentifier String seriesId, String namndCode, String indikatorId,
-                               int year, PeriodValue figure, List<BreakdownValue> breakdowns, String source,
-                               String comment) {
+                               int year, Integer planYear, PeriodValue figure, List<BreakdownValue> breakdowns,
+                               String source, String comment) {
     }
 
     /** A correction names the figure it corrects (its period and basis) and why. */
