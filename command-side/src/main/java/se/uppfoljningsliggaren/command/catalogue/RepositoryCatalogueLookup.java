@@ -1,11 +1,10 @@
 package se.uppfoljningsliggaren.command.catalogue;
 
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
+import se.uppfoljningsliggaren.command.Aggregates;
 
 import java.util.Optional;
-import java.util.function.Supplier;
 
 @Component
 class RepositoryCatalogueLookup implements CatalogueLookup {
@@ -23,27 +22,16 @@ class RepositoryCatalogueLookup implements CatalogueLookup {
 
     @Override
     public boolean namndExists(String code) {
-        return code != null && find(() -> namnder.load(code)).isPresent();
+        return Aggregates.read(namnder, code, namnd -> true).isPresent();
     }
 
     @Override
     public boolean indikatorExists(String indikatorId) {
-        return indikatorId != null && find(() -> indikatorer.load(indikatorId)).isPresent();
+        return Aggregates.read(indikatorer, indikatorId, indikator -> true).isPresent();
     }
 
     @Override
     public Optional<RfUppdrag.RfUppdragLookup> rfUppdrag(String rfUppdragId) {
-        if (rfUppdragId == null) {
-            return Optional.empty();
-        }
-        return find(() -> rfUppdrag.load(rfUppdragId)).map(a -> a.invoke(RfUppdrag::lookup));
-    }
-
-    private static <T> Optional<T> find(Supplier<T> load) {
-        try {
-            return Optional.of(load.get());
-        } catch (AggregateNotFoundException e) {
-            return Optional.empty();
-        }
+        return Aggregates.read(rfUppdrag, rfUppdragId, RfUppdrag::lookup);
     }
 }

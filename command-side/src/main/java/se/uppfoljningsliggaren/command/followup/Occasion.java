@@ -48,6 +48,9 @@ public class Occasion {
     @AggregateIdentifier
     private String occasionId;
     private String planId;
+    private String namndCode;
+    private int year;
+    private OccasionKind kind;
     private Beslut adoptedBy;
 
     protected Occasion() {
@@ -147,6 +150,14 @@ public class Occasion {
         return Aggregates.currentVersion();
     }
 
+    /** What other aggregates' rules need to know of an occasion (whose it is, and whether it is fastställd). */
+    public record OccasionFacts(String occasionId, String namndCode, int year, OccasionKind kind, Beslut adoptedBy) {
+    }
+
+    public OccasionFacts facts() {
+        return new OccasionFacts(occasionId, namndCode, year, kind, adoptedBy);
+    }
+
     private Beslut changeAllowed(Beslut revisionBeslut) {
         return Revisions.check(occasionId, adoptedBy, revisionBeslut);
     }
@@ -155,6 +166,9 @@ public class Occasion {
     void on(OccasionOpened event) {
         occasionId = event.occasionId();
         planId = event.planId();
+        namndCode = event.namndCode();
+        year = event.year();
+        kind = event.kind();
     }
 
     @EventSourcingHandler

@@ -1,8 +1,8 @@
 package se.uppfoljningsliggaren.command.plan;
 
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
+import se.uppfoljningsliggaren.command.Aggregates;
 
 import java.util.Optional;
 
@@ -17,10 +17,6 @@ class RepositoryPlanLookup implements PlanLookup {
 
     @Override
     public Optional<Plan.PlanItems> plan(String planId) {
-        try {
-            return Optional.of(plans.load(planId).invoke(Plan::items));
-        } catch (AggregateNotFoundException e) {
-            return Optional.empty();
-        }
+        return Aggregates.read(plans, planId, Plan::items);
     }
 }

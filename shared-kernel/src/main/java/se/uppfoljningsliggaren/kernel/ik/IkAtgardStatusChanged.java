@@ -1,0 +1,8 @@
+package se.uppfoljningsliggaren.kernel.ik;
+
+import se.uppfoljningsliggaren.kernel.ik.IkValues.AtgardStatus;
+import java.time.LocalDate;
+
+public record IkAtgardStatusChanged(String ikPlanId, String atgardId, boolean regionovergripande,
+                                    AtgardStatus from, AtgardStatus to, LocalDate datum, String comment) {
+}
