@@ -135,24 +135,10 @@ class DemoDataIT extends LedgerIntegrationTest {
     }
 
     private JsonNode awaitFollowUp(String occasionId) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            var response = http.getForEntity("/api/followups/" + occasionId, JsonNode.class);
-            if (response.getStatusCode().is2xxSuccessful() && response.getBody().get("faststalld").asBoolean()) {
-                return response.getBody();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(occasionId + " was not fastställd in the read side");
+        return awaitGet("/api/followups/" + occasionId, report -> report.get("faststalld").asBoolean());
     }
 
     private JsonNode awaitFastställd(String planId) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            var response = http.getForEntity("/api/plans/" + planId, JsonNode.class);
-            if (response.getStatusCode().is2xxSuccessful() && "FASTSTALLD".equals(response.getBody().get("status").asText())) {
-                return response.getBody();
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError(planId + " was not fastställd in the read side");
+        return awaitGet("/api/plans/" + planId, plan -> "FASTSTALLD".equals(plan.get("status").asText()));
     }
 }

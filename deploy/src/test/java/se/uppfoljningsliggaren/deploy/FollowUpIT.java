@@ -116,13 +116,6 @@ class FollowUpIT extends LedgerIntegrationTest {
     }
 
     private JsonNode awaitFastställd() throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            ResponseEntity<JsonNode> response = http.getForEntity(OCCASION, JsonNode.class);
-            if (response.getStatusCode().is2xxSuccessful() && response.getBody().get("faststalld").asBoolean()) {
-                return response.getBody();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the follow-up never reached the read side as fastställd");
+        return awaitGet(OCCASION, report -> report.get("faststalld").asBoolean());
     }
 }

@@ -60,6 +60,20 @@ abstract class LedgerIntegrationTest {
         return response.getBody();
     }
 
+    /** Reads a view until the read side has caught up with what the test wrote (projections are asynchronous). */
+    JsonNode awaitGet(String path, java.util.function.Predicate<JsonNode> caughtUp) throws InterruptedException {
+        ResponseEntity<JsonNode> response = null;
+        for (int i = 0; i < 200; i++) {
+            response = http.getForEntity(path, JsonNode.class);
+            if (response.getStatusCode().is2xxSuccessful() && caughtUp.test(response.getBody())) {
+                return response.getBody();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("GET " + path + " never caught up; last answer " + response.getStatusCode() + " "
+                + response.getBody());
+    }
+
     long eventCount() {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }

@@ -11,16 +11,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Read tables are disposable: replaying the event store rebuilds exactly what the live projections built. */
 class ReadModelRebuildIT extends LedgerIntegrationTest {
 
-    private static final Map<String, String> READ_TABLES = Map.of(
-            "namnd_view", "code",
-            "indikator_view", "indikator_id",
-            "rf_uppdrag_view", "rf_uppdrag_id",
-            "plan_view", "plan_id",
-            "plan_view_history", "plan_id, version",
-            "styrtal_usage", "plan_id, styrtal_id",
-            "utfall_view", "series_id, figure_key",
-            "followup_view", "occasion_id",
-            "followup_view_history", "occasion_id, version");
+    private static final Map<String, String> READ_TABLES = Map.ofEntries(
+            Map.entry("namnd_view", "code"),
+            Map.entry("indikator_view", "indikator_id"),
+            Map.entry("rf_uppdrag_view", "rf_uppdrag_id"),
+            Map.entry("plan_view", "plan_id"),
+            Map.entry("plan_view_history", "plan_id, version"),
+            Map.entry("styrtal_usage", "plan_id, styrtal_id"),
+            Map.entry("utfall_view", "series_id, figure_key"),
+            Map.entry("followup_view", "occasion_id"),
+            Map.entry("followup_view_history", "occasion_id, version"),
+            Map.entry("ik_plan_view", "ik_plan_id"),
+            Map.entry("ik_plan_view_history", "ik_plan_id, version"),
+            Map.entry("isk_view", "isk_id"),
+            Map.entry("isk_view_history", "isk_id, version"));
 
     @Test
     void rebuilding_the_read_side_yields_exactly_the_live_read_side() {
@@ -46,7 +50,25 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
         long version = ok(post("/api/plans/RB-2026/adoption", """
                 {"beslut": {"organ": "Regionstyrelsen", "datum": "2025-12-10", "paragraf": "§ 250",
                             "diarienummer": "25RS0001"}}""")).getBody().get("version").asLong();
+        ok(post("/api/ik-plans", """
+                {"namnd": "RB", "year": 2026}"""));
+        ok(post("/api/ik-plans/IK-RB-2026/risks", """
+                {"riskId": "lon", "verksamhet": "HR", "krav": ["C", "D"],
+                 "riskvardering": {"sannolikhet": 2, "konsekvens": 4},
+                 "text": "Risken att lönehantering och löneutbetalningsprocessen inte är ändamålsenlig."}"""));
+        ok(post("/api/ik-plans/IK-RB-2026/atgarder", """
+                {"atgardId": "lon-a1", "riskId": "lon",
+                 "text": "Genomgång och kvalitetssäkring av processerna inom lönehanteringsområdet."}"""));
+        ok(post("/api/ik-plans/IK-RB-2026/adoption", """
+                {"beslut": {"organ": "Regionstyrelsen", "datum": "2025-12-10", "paragraf": "§ 250",
+                            "diarienummer": "25RS0001"}}"""));
+        ok(post("/api/ik-plans/IK-RB-2026/atgarder/lon-a1/status", """
+                {"status": "PAGAENDE", "datum": "2026-02-01", "comment": "Genomgången har börjat."}"""));
+        ok(post("/api/isk-bedomningar", """
+                {"namnd": "RB", "year": 2026, "tillracklig": true, "motivation": "Ändamålsenligt utformad."}"""));
         get("/api/plans/RB-2026?minVersion=" + version);
+        await("SELECT count(*) FROM isk_view WHERE isk_id = 'ISK-RB-2026'");
+        await("SELECT count(*) FROM ik_plan_view WHERE ik_plan_id = 'IK-RB-2026' AND version = 4");
         await("SELECT count(*) FROM rf_uppdrag_view WHERE rf_uppdrag_id = 'RF-2026-938'");
         await("SELECT count(*) FROM utfall_view WHERE namnd_code = 'RB' AND corrections <> '[]'::jsonb");
 
@@ -57,6 +79,8 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
         assertThat(live.get("plan_view")).isNotEmpty();
         assertThat(live.get("rf_uppdrag_view")).isNotEmpty();
         assertThat(live.get("utfall_view")).hasSize(1);
+        assertThat(live.get("ik_plan_view")).isNotEmpty();
+        assertThat(live.get("isk_view")).isNotEmpty();
         assertThat(rebuilt).isEqualTo(live);
         assertThat(get("/api/plans/RB-2026").at("/goals/0/uppdrag/0/text").asText())
                 .isEqualTo("Att fortsätta arbetet för en ekonomi i balans.");

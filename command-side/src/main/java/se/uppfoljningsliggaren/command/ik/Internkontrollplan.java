@@ -226,19 +226,19 @@ public class Internkontrollplan {
     }
 
     private static RiskContent checked(RiskContent content) {
-        Require.present(content, "content");
-        Require.text(content.verksamhet(), "content.verksamhet", 200);
-        Require.text(content.text(), "content.text", 4000);
+        Require.present(content, "text");
+        Require.text(content.verksamhet(), "verksamhet", 200);
+        Require.text(content.text(), "text", 4000);
         for (Krav krav : content.krav()) {
             if (!Krav.INTERN_KONTROLL.contains(krav)) {
-                throw CommandRejectedException.invalid("content.krav", "a risk threatens krav c, d or e (intern "
+                throw CommandRejectedException.invalid("krav", "a risk threatens krav c, d or e (intern "
                         + "kontroll); a and b are intern styrning, followed up through mål and budget");
             }
         }
         RiskVardering vardering = content.riskvardering();
         if (vardering != null) {
-            scale(vardering.sannolikhet(), "content.riskvardering.sannolikhet");
-            scale(vardering.konsekvens(), "content.riskvardering.konsekvens");
+            scale(vardering.sannolikhet(), "riskvardering.sannolikhet");
+            scale(vardering.konsekvens(), "riskvardering.konsekvens");
         }
         return new RiskContent(content.verksamhet().strip(), content.text().strip(), content.krav(), vardering);
     }
@@ -250,11 +250,11 @@ public class Internkontrollplan {
     }
 
     private static AtgardContent checked(AtgardContent content) {
-        Require.present(content, "content");
-        return new AtgardContent(Require.text(content.text(), "content.text", 4000),
-                Require.optionalText(content.utforare(), "content.utforare", 300),
-                Require.optionalText(content.rapporteras(), "content.rapporteras", 300),
-                Require.optionalText(content.tidplan(), "content.tidplan", 300));
+        Require.present(content, "text");
+        return new AtgardContent(Require.text(content.text(), "text", 4000),
+                Require.optionalText(content.utforare(), "utforare", 300),
+                Require.optionalText(content.rapporteras(), "rapporteras", 300),
+                Require.optionalText(content.tidplan(), "tidplan", 300));
     }
 
     private static String statusKey(String atgardId, boolean regionovergripande) {

@@ -24,7 +24,8 @@ class WriteApiDocumentation {
                 operation.addParametersItem(header("If-Match", false,
                         "The version you saw, e.g. \"3\"; a stale one gets 409."));
                 operation.addParametersItem(header(WriteContext.REASON_HEADER, false,
-                        "Why, in words; kept in the metadata of the events."));
+                        "Why, in words; kept in the metadata of the events. Percent-encode UTF-8 beyond ASCII: "
+                                + "Del%C3%A5rsrapport."));
             }
             return operation;
         };

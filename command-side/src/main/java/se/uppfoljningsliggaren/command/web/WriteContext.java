@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import se.uppfoljningsliggaren.command.CommandRejectedException;
 import se.uppfoljningsliggaren.kernel.LedgerMetadata;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -20,6 +22,7 @@ public record WriteContext(String principal, String reason, String idempotencyKe
 
     private static final Pattern PRINCIPAL = Pattern.compile("[\\p{L}\\p{N}._@+ -]{1,100}");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
+    private static final Pattern PERCENT_ESCAPE = Pattern.compile("%[0-9A-Fa-f]{2}");
     private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
 
     public static WriteContext of(HttpServletRequest request) {
@@ -30,7 +33,7 @@ public record WriteContext(String principal, String reason, String idempotencyKe
         if (!PRINCIPAL.matcher(principal).matches()) {
             throw CommandRejectedException.invalid(PRINCIPAL_HEADER, "the principal is 1–100 letters, digits and . _ @ + -");
         }
-        String reason = request.getHeader(REASON_HEADER);
+        String reason = decoded(request.getHeader(REASON_HEADER));
         if (reason != null && reason.length() > 1000) {
             throw CommandRejectedException.invalid(REASON_HEADER, "the reason is at most 1000 characters");
         }
@@ -39,6 +42,22 @@ public record WriteContext(String principal, String reason, String idempotencyKe
             throw CommandRejectedException.invalid(IDEMPOTENCY_HEADER, "the key is 1–200 visible ASCII characters");
         }
         return new WriteContext(principal.strip(), reason, key, expectedVersion(request.getHeader("If-Match")));
+    }
+
+    /**
+     * HTTP header values are ISO-8859-1 at best, so a reason in Swedish travels percent-encoded UTF-8
+     * ("Del%C3%A5rsrapport"); a value without any %XX escape is taken as it is ("50 % klart").
+     */
+    private static String decoded(String header) {
+        if (header == null || !PERCENT_ESCAPE.matcher(header).find()) {
+            return header;
+        }
+        try {
+            return URLDecoder.decode(header.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw CommandRejectedException.invalid(REASON_HEADER,
+                    "the reason is percent-encoded UTF-8 where it is not ASCII, e.g. Del%C3%A5rsrapport");
+        }
     }
 
     private static Long expectedVersion(String ifMatch) {

@@ -110,7 +110,7 @@ class InternkontrollplanTest {
         fixture.given(new IkPlanCreated(PLAN, "RS", 2024))
                 .when(new AddIkRisk(PLAN, null, "ek", new RiskContent("Ekonomi", "Risken att …", Set.of(Krav.B), null),
                         null))
-                .expectException(invalid("content.krav"))
+                .expectException(invalid("krav"))
                 .expectNoEvents();
     }
 
@@ -119,7 +119,7 @@ class InternkontrollplanTest {
         fixture.given(new IkPlanCreated(PLAN, "RS", 2024))
                 .when(new AddIkRisk(PLAN, null, "ek", new RiskContent("Ekonomi", "Risken att …", Set.of(),
                         new RiskVardering(5, 2)), null))
-                .expectException(invalid("content.riskvardering.sannolikhet"))
+                .expectException(invalid("riskvardering.sannolikhet"))
                 .expectNoEvents();
     }
 

@@ -13,12 +13,15 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import se.uppfoljningsliggaren.kernel.followup.Assessment;
 import se.uppfoljningsliggaren.kernel.followup.OccasionCommands;
+import se.uppfoljningsliggaren.kernel.ik.IkCommands;
 import se.uppfoljningsliggaren.kernel.value.Period;
 import se.uppfoljningsliggaren.kernel.value.VardeParser;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -44,7 +47,7 @@ public class DemoDataLoader {
     public DemoDataLoader(String baseUrl, ObjectMapper json) {
         this.api = RestClient.builder().baseUrl(baseUrl)
                 .defaultHeader("X-Principal", PRINCIPAL)
-                .defaultHeader("X-Reason", "Demodata ur Region Örebro läns publicerade planer")
+                .defaultHeader("X-Reason", headerValue("Demodata ur Region Örebro läns publicerade planer"))
                 .build();
         this.json = json;
     }
@@ -62,10 +65,24 @@ public class DemoDataLoader {
         for (Resource plan : resources("classpath:demo/plans/*.json", Comparator.comparing(Resource::getFilename))) {
             loadPlan(plan.getFilename(), read(plan));
         }
+        List<Runnable> adoptions = new ArrayList<>();
         for (Resource followUp : resources("classpath:demo/followups/*.json",
                 Comparator.comparing(Resource::getFilename))) {
-            loadFollowUp(read(followUp));
+            adoptions.add(loadFollowUp(read(followUp)));
         }
+        // the regionövergripande rows of a year before the nämnder's plans; each nämnd's follow-up after its plan
+        for (Resource ik : resources("classpath:demo/ik/*.json",
+                Comparator.comparing((Resource r) -> !r.getFilename().startsWith("region-"))
+                        .thenComparing(r -> r.getFilename().endsWith("-followup.json"))
+                        .thenComparing(Resource::getFilename))) {
+            if (ik.getFilename().endsWith("-followup.json")) {
+                loadIkFollowUp(read(ik));
+            } else {
+                loadIkPlan(read(ik), ik.getFilename().startsWith("region-"));
+            }
+        }
+        // a follow-up is fastställd when the whole of it is written, the IK follow-up included
+        adoptions.forEach(Runnable::run);
         log.info("Demo data: {} writes, {} already loaded, {} refused", written, replayed, failures.size());
         failures.forEach(f -> log.warn("Demo data refused: {}", f));
         return new Report(written, replayed, List.copyOf(failures));
@@ -144,15 +161,12 @@ public class DemoDataLoader {
                         .put("label", text(line, "label")).set("amounts", amounts));
             }
         }
-        if (plan.hasNonNull("adoption")) {
-            ObjectNode beslut = (ObjectNode) plan.get("adoption").deepCopy();
-            beslut.remove("note");
-            post(key + "adoption", base + "/adoption", object().set("beslut", beslut));
-        }
+        adopt(key, base, plan);
         log.info("Demo plan {} from {} loaded", planId, file);
     }
 
-    private void loadFollowUp(JsonNode followUp) {
+    /** @return the fastställande of the follow-up, to be made once everything it covers is recorded */
+    private Runnable loadFollowUp(JsonNode followUp) {
         String namnd = followUp.get("namnd").asText();
         int year = followUp.get("year").asInt();
         String kind = followUp.get("kind").asText();
@@ -196,12 +210,87 @@ public class DemoDataLoader {
             post(key + "resultatrapport", base + "/resultatrapport", object().put("title", text(resultat, "title"))
                     .put("budgetVersion", resultat.path("budgetVersion").asText("aktuell")).set("lines", lines));
         }
-        if (followUp.hasNonNull("adoption")) {
-            ObjectNode beslut = (ObjectNode) followUp.get("adoption").deepCopy();
+        log.info("Demo follow-up {} loaded", occasionId);
+        return () -> adopt(key, base, followUp);
+    }
+
+    private void loadIkPlan(JsonNode plan, boolean regionovergripande) {
+        String namnd = regionovergripande ? null : plan.get("namnd").asText();
+        int year = plan.get("year").asInt();
+        String ikPlanId = IkCommands.ikPlanId(namnd, year);
+        String key = "ik:" + ikPlanId + ":";
+        String base = "/api/ik-plans/" + ikPlanId;
+        post(key + "create", "/api/ik-plans", regionovergripande
+                ? object().put("regionovergripande", true).put("year", year)
+                : object().put("namnd", namnd).put("year", year));
+        for (JsonNode risk : plan.path("risks")) {
+            String riskId = risk.get("key").asText();
+            ObjectNode body = object().put("riskId", riskId).put("verksamhet", text(risk, "verksamhet"))
+                    .put("text", text(risk, "text"));
+            body.set("krav", risk.path("krav"));
+            if (risk.hasNonNull("riskvardering")) {
+                body.set("riskvardering", risk.get("riskvardering"));
+            }
+            post(key + "risk:" + riskId, base + "/risks", body);
+            for (JsonNode atgard : risk.path("atgarder")) {
+                post(key + "atgard:" + atgard.get("key").asText(), base + "/atgarder",
+                        atgard(atgard).put("riskId", riskId));
+            }
+        }
+        for (JsonNode atgard : plan.path("regionRiskAtgarder")) {
+            post(key + "atgard:" + atgard.get("key").asText(), base + "/atgarder",
+                    atgard(atgard).put("riskId", text(atgard, "regionRisk")).put("regionRisk", true));
+        }
+        adopt(key, base, plan);
+        log.info("Demo IK-plan {} loaded", ikPlanId);
+    }
+
+    private ObjectNode atgard(JsonNode atgard) {
+        return object().put("atgardId", atgard.get("key").asText()).put("text", text(atgard, "text"))
+                .put("utforare", text(atgard, "utforare")).put("rapporteras", text(atgard, "rapporteras"))
+                .put("tidplan", text(atgard, "tidplan"));
+    }
+
+    private void loadIkFollowUp(JsonNode followUp) {
+        String namnd = followUp.get("namnd").asText();
+        int year = followUp.get("year").asInt();
+        String occasionId = OccasionCommands.occasionId(namnd,
+                Assessment.OccasionKind.valueOf(followUp.get("occasion").asText()), Period.ofYear(year));
+        String base = "/api/ik-plans/" + IkCommands.ikPlanId(namnd, year) + "/atgarder/";
+        String key = "ik-followup:" + occasionId + ":";
+        for (JsonNode atgard : followUp.path("atgarder")) {
+            String atgardId = atgard.get("atgard").asText();
+            boolean region = atgard.path("region").asBoolean(false);
+            String atgardKey = key + (region ? "region:" : "") + atgardId;
+            String reason = atgard.hasNonNull("statusReconstructedFrom")
+                    ? "Demodata: status läst ur kommentaren (statusikonerna föll bort i texten): "
+                    + atgard.get("statusReconstructedFrom").asText() : null;
+            post(atgardKey + ":status", base + atgardId + "/status", object().put("regionovergripande", region)
+                    .put("status", text(atgard, "status")).put("datum", text(atgard, "datum"))
+                    .put("comment", text(atgard, "statusComment")), reason);
+            JsonNode effekt = atgard.path("effekt");
+            post(atgardKey + ":effect", base + atgardId + "/effect", object().put("regionovergripande", region)
+                    .put("occasionId", occasionId).put("svar", text(effekt, "svar"))
+                    .put("comment", text(effekt, "comment")));
+        }
+        JsonNode isk = followUp.path("isk");
+        if (!isk.isMissingNode()) {
+            ObjectNode body = object().put("namnd", namnd).put("year", year)
+                    .put("tillracklig", isk.get("tillracklig").asBoolean()).put("motivation", text(isk, "motivation"));
+            body.set("krav", isk.path("krav"));
+            post(key + "isk", "/api/isk-bedomningar", body);
+            adopt(key + "isk:", "/api/isk-bedomningar/" + IkCommands.iskId(namnd, year), isk);
+        }
+        log.info("Demo IK follow-up {} loaded", occasionId);
+    }
+
+    /** Fastställ by the document's beslut, if it gives one ("note" says what was reconstructed; not part of it). */
+    private void adopt(String key, String base, JsonNode document) {
+        if (document.hasNonNull("adoption")) {
+            ObjectNode beslut = (ObjectNode) document.get("adoption").deepCopy();
             beslut.remove("note");
             post(key + "adoption", base + "/adoption", object().set("beslut", beslut));
         }
-        log.info("Demo follow-up {} loaded", occasionId);
     }
 
     private static BigDecimal mnkrOrNull(JsonNode node, String field) {
@@ -231,9 +320,18 @@ public class DemoDataLoader {
     }
 
     private void post(String idempotencyKey, String path, JsonNode body) {
+        post(idempotencyKey, path, body, null);
+    }
+
+    /** @param reason why, beyond the loader's general reason; kept in the events' metadata */
+    private void post(String idempotencyKey, String path, JsonNode body, String reason) {
         try {
-            var response = api.post().uri(path).contentType(MediaType.APPLICATION_JSON)
-                    .header("Idempotency-Key", "demo:" + idempotencyKey.replace(' ', '_')).body(body).retrieve().toBodilessEntity();
+            var request = api.post().uri(path).contentType(MediaType.APPLICATION_JSON)
+                    .header("Idempotency-Key", "demo:" + idempotencyKey.replace(' ', '_'));
+            if (reason != null) {
+                request.header("X-Reason", headerValue(reason));
+            }
+            var response = request.body(body).retrieve().toBodilessEntity();
             if (response.getHeaders().containsKey("Idempotent-Replayed")) {
                 replayed++;
             } else {
@@ -254,6 +352,11 @@ public class DemoDataLoader {
         boolean negative = text.startsWith("-");
         BigDecimal amount = VardeParser.number(negative ? text.substring(1).strip() : text);
         return negative ? amount.negate() : amount;
+    }
+
+    /** Percent-encoded UTF-8, as the write API takes a reason beyond ASCII. */
+    private static String headerValue(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private ObjectNode object() {

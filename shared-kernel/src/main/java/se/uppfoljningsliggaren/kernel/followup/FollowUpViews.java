@@ -32,12 +32,14 @@ public final class FollowUpViews {
 
     /**
      * One nämnd in the overview: its summary table, the budgetavvikelse of its resultatrapport's total line, how many
-     * of its follow-ups this year are fastställda, and where to drill down.
+     * of its follow-ups this year are fastställda, its internal control (åtgärder by status, ISK outcome), and where
+     * to drill down.
      */
     public record OverviewRow(String namnd, String namndName, String occasionId, boolean faststalld,
                               List<SummaryRow> summary, java.math.BigDecimal budgetavvikelse,
                               String budgetavvikelseLine, int followUpsThisYear, int followUpsFaststallda,
-                              String reportLink, String planLink) {
+                              String reportLink, String planLink,
+                              se.uppfoljningsliggaren.kernel.ik.IkViews.IkOverviewRow internkontroll) {
     }
 
     /**
@@ -52,6 +54,18 @@ public final class FollowUpViews {
 
     /** The resultatrapport with budgetavvikelse (utfall − budget) and förändring (utfall − utfall året innan). */
     public record ResultatrapportView(String title, String budgetVersion, List<ResultatLineView> lines) {
+
+        /**
+         * The printed total: a top-level line named "Totalt…", else the last top-level line with an avvikelse. Never
+         * a recomputed sum.
+         */
+        public java.util.Optional<ResultatLineView> totalLine() {
+            List<ResultatLineView> topLevel = lines.stream()
+                    .filter(l -> l.depth() == 0 && l.budgetavvikelse() != null).toList();
+            return topLevel.stream().filter(l -> l.label().toLowerCase().startsWith("totalt")).findFirst()
+                    .or(() -> topLevel.isEmpty() ? java.util.Optional.empty()
+                            : java.util.Optional.of(topLevel.get(topLevel.size() - 1)));
+        }
     }
 
     public record ResultatLineView(String lineId, String parentLineId, int depth, String label,

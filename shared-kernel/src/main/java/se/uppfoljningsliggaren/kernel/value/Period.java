@@ -96,6 +96,17 @@ public record Period(Kind kind, int year, Integer month, Integer tertial, LocalD
         return kind == Kind.SPAN ? toYear : year;
     }
 
+    /** The last day the period covers: what "status per" a follow-up of the period means. */
+    @JsonIgnore
+    public LocalDate endDate() {
+        return switch (kind) {
+            case YEAR, SPAN -> LocalDate.of(endYear(), 12, 31);
+            case MONTH -> YearMonth.of(year, month).atEndOfMonth();
+            case TERTIAL -> YearMonth.of(year, tertial * 4).atEndOfMonth();
+            case DELAR -> asOf;
+        };
+    }
+
     @Override
     public String toString() {
         return label();

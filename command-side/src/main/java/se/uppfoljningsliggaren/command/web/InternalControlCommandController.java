@@ -1,0 +1,207 @@
+package se.uppfoljningsliggaren.command.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import se.uppfoljningsliggaren.command.CommandRejectedException;
+import se.uppfoljningsliggaren.command.Require;
+import se.uppfoljningsliggaren.kernel.ik.IkCommands;
+import se.uppfoljningsliggaren.kernel.ik.IkCommands.AddIkAtgard;
+import se.uppfoljningsliggaren.kernel.ik.IkCommands.AddIkRisk;
+import se.uppfoljningsliggaren.kernel.ik.IkCommands.AdoptIkPlan;
+import se.uppfoljningsliggaren.kernel.ik.IkCommands.AdoptIskBedomning;
+import se.uppfoljningsliggaren.kernel.ik.IkCommands.ChangeIkAtgardStatus;
+import se.uppfoljningsliggaren.kernel.ik.IkCommands.CreateIkPlan;
+import se.uppfoljningsliggaren.kernel.ik.IkCommands.EvaluateIkAtgardEffect;
+import se.uppfoljningsliggaren.kernel.ik.IkCommands.RecordIskBedomning;
+import se.uppfoljningsliggaren.kernel.ik.IkCommands.ReviseIkAtgard;
+import se.uppfoljningsliggaren.kernel.ik.IkCommands.ReviseIkRisk;
+import se.uppfoljningsliggaren.kernel.ik.IkValues.AtgardContent;
+import se.uppfoljningsliggaren.kernel.ik.IkValues.AtgardStatus;
+import se.uppfoljningsliggaren.kernel.ik.IkValues.EffektSvar;
+import se.uppfoljningsliggaren.kernel.ik.IkValues.Krav;
+import se.uppfoljningsliggaren.kernel.ik.IkValues.KravBedomning;
+import se.uppfoljningsliggaren.kernel.ik.IkValues.RiskContent;
+import se.uppfoljningsliggaren.kernel.ik.IkValues.RiskVardering;
+import se.uppfoljningsliggaren.kernel.value.Beslut;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** The write API of internal control: IK-plans, the åtgärd lifecycle and effect, ISK-bedömningar. */
+@RestController
+@Tag(name = "Internal control (write)", description = "Internkontrollplan, IK-åtgärder, ISK-bedömning")
+public class InternalControlCommandController {
+
+    private final CommandDispatcher dispatcher;
+
+    InternalControlCommandController(CommandDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    /** Exactly one of a nämnd and regionövergripande: a nämnd's plan, or the rows regionstyrelsen sets for all. */
+    public record IkPlanRequest(String namnd, Boolean regionovergripande, Integer year) {
+    }
+
+    @PostMapping("/api/ik-plans")
+    @Operation(summary = "Begin a nämnd's internkontrollplan for a year, or (regionovergripande: true) the "
+            + "regionövergripande risks and åtgärder of the year")
+    public ResponseEntity<Object> create(@RequestBody IkPlanRequest body, HttpServletRequest http) {
+        WriteContext context = WriteContext.of(http);
+        String namnd = scope(body.namnd(), body.regionovergripande());
+        int year = Require.present(body.year(), "year");
+        String id = IkCommands.ikPlanId(namnd, year);
+        return dispatcher.dispatch(context, "POST /api/ik-plans", body, new CreateIkPlan(id, namnd, year),
+                answer -> new WriteResult(id, 0), "/api/ik-plans/" + id);
+    }
+
+    public record RiskRequest(String riskId, String verksamhet, String text, Set<Krav> krav,
+                              RiskVardering riskvardering, Beslut revisionBeslut) {
+
+        RiskContent content() {
+            return new RiskContent(verksamhet, text, krav, riskvardering);
+        }
+    }
+
+    @PostMapping("/api/ik-plans/{ikPlanId}/risks")
+    @Operation(summary = "Add a risk: its verksamhet, text, the krav (c, d, e) it threatens, optionally sannolikhet "
+            + "and konsekvens (1–4)")
+    public ResponseEntity<Object> addRisk(@PathVariable String ikPlanId, @RequestBody RiskRequest body,
+                                          HttpServletRequest http) {
+        WriteContext context = WriteContext.of(http);
+        return dispatcher.dispatch(context, "POST risks " + ikPlanId, body,
+                new AddIkRisk(ikPlanId, context.expectedVersion(), body.riskId(), body.content(),
+                        body.revisionBeslut()),
+                answer -> new WriteResult(body.riskId(), ((Number) answer).longValue()), null);
+    }
+
+    @PostMapping("/api/ik-plans/{ikPlanId}/risks/{riskId}/revisions")
+    @Operation(summary = "Revise a risk (after fastställande only with the beslut that decided it)")
+    public ResponseEntity<Object> reviseRisk(@PathVariable String ikPlanId, @PathVariable String riskId,
+                                             @RequestBody RiskRequest body, HttpServletRequest http) {
+        WriteContext context = WriteContext.of(http);
+        return dispatcher.dispatch(context, "POST risk revision " + ikPlanId + "/" + riskId, body,
+                new ReviseIkRisk(ikPlanId, context.expectedVersion(), riskId, body.content(), body.revisionBeslut()),
+                answer -> new WriteResult(riskId, ((Number) answer).longValue()), null);
+    }
+
+    public record AtgardRequest(String atgardId, String riskId, Boolean regionRisk, String text, String utforare,
+                                String rapporteras, String tidplan, Beslut revisionBeslut) {
+
+        AtgardContent content() {
+            return new AtgardContent(text, utforare, rapporteras, tidplan);
+        }
+    }
+
+    @PostMapping("/api/ik-plans/{ikPlanId}/atgarder")
+    @Operation(summary = "Add an åtgärd under a risk of the plan (or, regionRisk: true, the nämnd's own åtgärd under "
+            + "a regionövergripande risk): text, who performs, who reports, when")
+    public ResponseEntity<Object> addAtgard(@PathVariable String ikPlanId, @RequestBody AtgardRequest body,
+                                            HttpServletRequest http) {
+        WriteContext context = WriteContext.of(http);
+        return dispatcher.dispatch(context, "POST atgarder " + ikPlanId, body,
+                new AddIkAtgard(ikPlanId, context.expectedVersion(), body.atgardId(), body.riskId(),
+                        Boolean.TRUE.equals(body.regionRisk()), body.content(), body.revisionBeslut()),
+                answer -> new WriteResult(body.atgardId(), ((Number) answer).longValue()), null);
+    }
+
+    @PostMapping("/api/ik-plans/{ikPlanId}/atgarder/{atgardId}/revisions")
+    @Operation(summary = "Revise an åtgärd; a regionövergripande one revised here shows in every nämnd's IK-plan")
+    public ResponseEntity<Object> reviseAtgard(@PathVariable String ikPlanId, @PathVariable String atgardId,
+                                               @RequestBody AtgardRequest body, HttpServletRequest http) {
+        WriteContext context = WriteContext.of(http);
+        return dispatcher.dispatch(context, "POST atgard revision " + ikPlanId + "/" + atgardId, body,
+                new ReviseIkAtgard(ikPlanId, context.expectedVersion(), atgardId, body.content(),
+                        body.revisionBeslut()),
+                answer -> new WriteResult(atgardId, ((Number) answer).longValue()), null);
+    }
+
+    public record AdoptionRequest(Beslut beslut) {
+    }
+
+    @PostMapping("/api/ik-plans/{ikPlanId}/adoption")
+    @Operation(summary = "Fastställ the IK-plan by a beslut")
+    public ResponseEntity<Object> adopt(@PathVariable String ikPlanId, @RequestBody AdoptionRequest body,
+                                        HttpServletRequest http) {
+        WriteContext context = WriteContext.of(http);
+        return dispatcher.dispatch(context, "POST adoption " + ikPlanId, body,
+                new AdoptIkPlan(ikPlanId, context.expectedVersion(), body.beslut()),
+                answer -> new WriteResult(ikPlanId, ((Number) answer).longValue()), null);
+    }
+
+    public record StatusRequest(Boolean regionovergripande, AtgardStatus status, LocalDate datum, String comment) {
+    }
+
+    @PostMapping("/api/ik-plans/{ikPlanId}/atgarder/{atgardId}/status")
+    @Operation(summary = "Report a step of the åtgärd's lifecycle (planerad → pågående → avslutad | ej genomförd), "
+            + "the date it applies from and a comment")
+    public ResponseEntity<Object> status(@PathVariable String ikPlanId, @PathVariable String atgardId,
+                                         @RequestBody StatusRequest body, HttpServletRequest http) {
+        WriteContext context = WriteContext.of(http);
+        return dispatcher.dispatch(context, "POST status " + ikPlanId + "/" + atgardId, body,
+                new ChangeIkAtgardStatus(ikPlanId, context.expectedVersion(), atgardId,
+                        Boolean.TRUE.equals(body.regionovergripande()), body.status(), body.datum(), body.comment()),
+                answer -> new WriteResult(atgardId, ((Number) answer).longValue()), null);
+    }
+
+    public record EffectRequest(Boolean regionovergripande, String occasionId, EffektSvar svar, String comment,
+                                Beslut revisionBeslut) {
+    }
+
+    @PostMapping("/api/ik-plans/{ikPlanId}/atgarder/{atgardId}/effect")
+    @Operation(summary = "Answer \"Har åtgärden bidragit till önskad effekt?\" (JA, DELVIS, NEJ, or no svar) at a "
+            + "delårsrapport or verksamhetsberättelse")
+    public ResponseEntity<Object> effect(@PathVariable String ikPlanId, @PathVariable String atgardId,
+                                         @RequestBody EffectRequest body, HttpServletRequest http) {
+        WriteContext context = WriteContext.of(http);
+        return dispatcher.dispatch(context, "POST effect " + ikPlanId + "/" + atgardId, body,
+                new EvaluateIkAtgardEffect(ikPlanId, context.expectedVersion(), atgardId,
+                        Boolean.TRUE.equals(body.regionovergripande()), body.occasionId(), body.svar(), body.comment(),
+                        body.revisionBeslut()),
+                answer -> new WriteResult(atgardId, ((Number) answer).longValue()), null);
+    }
+
+    public record IskRequest(String namnd, Boolean regionovergripande, Integer year, Boolean tillracklig,
+                             String motivation, List<KravBedomning> krav, Beslut revisionBeslut) {
+    }
+
+    @PostMapping("/api/isk-bedomningar")
+    @Operation(summary = "Record a nämnd's ISK-bedömning of a year (tillräcklig or not, motivation, optionally per "
+            + "krav a–e), or (regionovergripande: true) regionstyrelsen's samlad bedömning for the region")
+    public ResponseEntity<Object> recordIsk(@RequestBody IskRequest body, HttpServletRequest http) {
+        WriteContext context = WriteContext.of(http);
+        String namnd = scope(body.namnd(), body.regionovergripande());
+        int year = Require.present(body.year(), "year");
+        String id = IkCommands.iskId(namnd, year);
+        return dispatcher.dispatch(context, "POST /api/isk-bedomningar", body,
+                new RecordIskBedomning(id, context.expectedVersion(), namnd, year, body.tillracklig(),
+                        body.motivation(), body.krav(), body.revisionBeslut()),
+                answer -> new WriteResult(id, ((Number) answer).longValue()), null);
+    }
+
+    @PostMapping("/api/isk-bedomningar/{iskId}/adoption")
+    @Operation(summary = "Fastställ the ISK-bedömning by a beslut")
+    public ResponseEntity<Object> adoptIsk(@PathVariable String iskId, @RequestBody AdoptionRequest body,
+                                           HttpServletRequest http) {
+        WriteContext context = WriteContext.of(http);
+        return dispatcher.dispatch(context, "POST adoption " + iskId, body,
+                new AdoptIskBedomning(iskId, context.expectedVersion(), body.beslut()),
+                answer -> new WriteResult(iskId, ((Number) answer).longValue()), null);
+    }
+
+    /** @return the nämnd code, or null for what regionstyrelsen decides for the whole region */
+    private static String scope(String namnd, Boolean regionovergripande) {
+        boolean region = Boolean.TRUE.equals(regionovergripande);
+        if (region == (namnd != null)) {
+            throw CommandRejectedException.invalid("namnd", "name either a nämnd or regionovergripande: true");
+        }
+        return region ? null : Require.id(namnd, "namnd");
+    }
+}

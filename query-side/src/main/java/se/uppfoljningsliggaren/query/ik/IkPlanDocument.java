@@ -1,0 +1,74 @@
+package se.uppfoljningsliggaren.query.ik;
+
+import se.uppfoljningsliggaren.kernel.ik.IkAtgardEffectEvaluated;
+import se.uppfoljningsliggaren.kernel.ik.IkValues.AtgardContent;
+import se.uppfoljningsliggaren.kernel.ik.IkValues.AtgardStatus;
+import se.uppfoljningsliggaren.kernel.ik.IkValues.RiskContent;
+import se.uppfoljningsliggaren.kernel.ik.IkViews.AtgardHistoryEntry;
+import se.uppfoljningsliggaren.kernel.value.Beslut;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * The stored read-model document of one IK-plan. A nämnd's document holds what the nämnd reported on each åtgärd —
+ * its own and (keyed "region:<id>") the regionövergripande ones, whose content lives only in the region's document
+ * and is merged in when read, so a change by regionstyrelsen reaches every nämnd without being copied.
+ */
+class IkPlanDocument {
+
+    String ikPlanId;
+    String namndCode;
+    int year;
+    Beslut adoptedBy;
+    long version;
+    LinkedHashMap<String, Risk> risks = new LinkedHashMap<>();
+    LinkedHashMap<String, Atgard> atgarder = new LinkedHashMap<>();
+    LinkedHashMap<String, Reported> reported = new LinkedHashMap<>();
+
+    static class Risk {
+        String riskId;
+        RiskContent content;
+    }
+
+    static class Atgard {
+        String atgardId;
+        String riskId;
+        boolean regionRisk;
+        AtgardContent content;
+        List<AtgardHistoryEntry> history = new ArrayList<>();
+    }
+
+    /** The nämnd's reports on one åtgärd: every status step and effect evaluation, oldest first. */
+    static class Reported {
+        List<AtgardHistoryEntry> history = new ArrayList<>();
+        LinkedHashMap<String, IkAtgardEffectEvaluated> effects = new LinkedHashMap<>();
+
+        /** The status as it stood on a day: the last step reported to apply from that day or earlier. */
+        AtgardHistoryEntry statusPer(LocalDate day) {
+            AtgardHistoryEntry found = null;
+            for (AtgardHistoryEntry entry : history) {
+                if (entry.to() != null && (day == null || !entry.datum().isAfter(day))) {
+                    found = entry;
+                }
+            }
+            return found;
+        }
+    }
+
+    static String reportKey(String atgardId, boolean regionovergripande) {
+        return (regionovergripande ? "region:" : "own:") + atgardId;
+    }
+
+    Reported reported(String atgardId, boolean regionovergripande) {
+        return reported.get(reportKey(atgardId, regionovergripande));
+    }
+
+    AtgardStatus statusPer(String atgardId, boolean regionovergripande, LocalDate day) {
+        Reported report = reported(atgardId, regionovergripande);
+        AtgardHistoryEntry step = report == null ? null : report.statusPer(day);
+        return step == null ? AtgardStatus.PLANERAD : step.to();
+    }
+}

@@ -1,0 +1,78 @@
+package se.uppfoljningsliggaren.query.ik;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import se.uppfoljningsliggaren.kernel.LedgerMetadata;
+import se.uppfoljningsliggaren.kernel.ik.IkViews.Bedomning;
+import se.uppfoljningsliggaren.kernel.ik.IskBedomningAdopted;
+import se.uppfoljningsliggaren.kernel.ik.IskBedomningRecorded;
+import se.uppfoljningsliggaren.query.ReadModelJson;
+
+import java.sql.Timestamp;
+import java.util.List;
+
+/** Builds the ISK-bedömning documents (current and one history row per event). */
+@Component
+@ProcessingGroup(IkPlanProjection.PROCESSING_GROUP)
+class IskProjection {
+
+    private final JdbcTemplate jdbc;
+
+    IskProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(IskBedomningRecorded event, DomainEventMessage<?> message, TrackingToken token) {
+        List<String> stored = jdbc.queryForList("SELECT document FROM isk_view WHERE isk_id = ?", String.class,
+                event.iskId());
+        IskDocument document = stored.isEmpty() ? new IskDocument() : ReadModelJson.read(stored.get(0),
+                IskDocument.class);
+        document.iskId = event.iskId();
+        document.namndCode = event.namndCode();
+        document.year = event.year();
+        document.bedomningar.add(new Bedomning(event.tillracklig(), event.motivation(), event.krav(),
+                event.revisionBeslut(), message.getTimestamp(),
+                (String) message.getMetaData().get(LedgerMetadata.PRINCIPAL)));
+        save(document, message, token);
+    }
+
+    @EventHandler
+    void on(IskBedomningAdopted event, DomainEventMessage<?> message, TrackingToken token) {
+        IskDocument document = ReadModelJson.read(jdbc.queryForObject(
+                "SELECT document FROM isk_view WHERE isk_id = ?", String.class, event.iskId()), IskDocument.class);
+        document.adoptedBy = event.beslut();
+        save(document, message, token);
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM isk_view_history");
+        jdbc.update("DELETE FROM isk_view");
+    }
+
+    private void save(IskDocument document, DomainEventMessage<?> message, TrackingToken token) {
+        String json = ReadModelJson.write(document);
+        long globalIndex = token.position().orElse(-1);
+        Timestamp at = Timestamp.from(message.getTimestamp());
+        jdbc.update("""
+                INSERT INTO isk_view (isk_id, namnd_code, year, status, tillracklig, version, last_global_index,
+                    last_changed_at, document)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                ON CONFLICT (isk_id) DO UPDATE SET status = EXCLUDED.status, tillracklig = EXCLUDED.tillracklig,
+                    version = EXCLUDED.version, last_global_index = EXCLUDED.last_global_index,
+                    last_changed_at = EXCLUDED.last_changed_at, document = EXCLUDED.document""",
+                document.iskId, document.namndCode, document.year,
+                document.adoptedBy == null ? "UTKAST" : "FASTSTALLD", document.current().tillracklig(),
+                message.getSequenceNumber(), globalIndex, at, json);
+        jdbc.update("""
+                INSERT INTO isk_view_history (isk_id, version, global_index, event_time, document)
+                VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING""",
+                document.iskId, message.getSequenceNumber(), globalIndex, at, json);
+    }
+}

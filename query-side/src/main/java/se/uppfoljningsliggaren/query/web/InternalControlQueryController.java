@@ -1,0 +1,98 @@
+package se.uppfoljningsliggaren.query.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import se.uppfoljningsliggaren.kernel.ik.IkViews.AtgardHistoryEntry;
+import se.uppfoljningsliggaren.kernel.ik.IkViews.GetAtgardHistory;
+import se.uppfoljningsliggaren.kernel.ik.IkViews.GetIkFollowUp;
+import se.uppfoljningsliggaren.kernel.ik.IkViews.GetIkOverview;
+import se.uppfoljningsliggaren.kernel.ik.IkViews.GetIkPlan;
+import se.uppfoljningsliggaren.kernel.ik.IkViews.GetIsk;
+import se.uppfoljningsliggaren.kernel.ik.IkViews.IkFollowUp;
+import se.uppfoljningsliggaren.kernel.ik.IkViews.IkOverview;
+import se.uppfoljningsliggaren.kernel.ik.IkViews.IkPlanSummary;
+import se.uppfoljningsliggaren.kernel.ik.IkViews.IkPlanView;
+import se.uppfoljningsliggaren.kernel.ik.IkViews.IskView;
+import se.uppfoljningsliggaren.kernel.ik.IkViews.ListIkPlans;
+
+import java.util.List;
+
+/** The read API of internal control. */
+@RestController
+@Tag(name = "Internal control (read)")
+public class InternalControlQueryController {
+
+    /** Stands for the region in paths where a nämnd code would be: the samlad bedömning. */
+    private static final String REGION = "region";
+
+    private final QueryGateway queries;
+
+    InternalControlQueryController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/ik-plans")
+    @Operation(summary = "IK-plans, by year and nämnd (the regionövergripande rows of a year have no nämnd)")
+    public List<IkPlanSummary> list(@RequestParam(required = false) Integer year,
+                                    @RequestParam(required = false) String namnd) {
+        return queries.query(new ListIkPlans(year, namnd), ResponseTypes.multipleInstancesOf(IkPlanSummary.class))
+                .join();
+    }
+
+    @GetMapping("/api/ik-plans/{ikPlanId}")
+    @Operation(summary = "An IK-plan: per risk (verksamhet, krav, riskvärde) its åtgärder with the nämnd's status; a "
+            + "nämnd's plan shows the year's regionövergripande risks and åtgärder as regionstyrelsen currently words them")
+    public IkPlanView plan(@PathVariable String ikPlanId) {
+        return queries.query(new GetIkPlan(ikPlanId), ResponseTypes.optionalInstanceOf(IkPlanView.class)).join()
+                .orElseThrow(() -> notFound("no IK-plan " + ikPlanId));
+    }
+
+    @GetMapping("/api/ik-plans/{ikPlanId}/atgarder/{atgardId}/history")
+    @Operation(summary = "An åtgärd's history: its content as added and revised, every status step and effect "
+            + "evaluation, each with who, when and why")
+    public List<AtgardHistoryEntry> history(@PathVariable String ikPlanId, @PathVariable String atgardId,
+                                            @RequestParam(defaultValue = "false") boolean regionovergripande) {
+        List<AtgardHistoryEntry> history = queries.query(new GetAtgardHistory(ikPlanId, atgardId, regionovergripande),
+                ResponseTypes.multipleInstancesOf(AtgardHistoryEntry.class)).join();
+        if (history.isEmpty()) {
+            throw notFound("no åtgärd " + atgardId + " in " + ikPlanId);
+        }
+        return history;
+    }
+
+    @GetMapping("/api/followups/{occasionId}/internkontroll")
+    @Operation(summary = "The IK follow-up of an occasion (as in a verksamhetsberättelse's chapter on intern kontroll): "
+            + "per verksamhet and risk each åtgärd's status per the period's last day, its effect and comment")
+    public IkFollowUp followUp(@PathVariable String occasionId) {
+        return queries.query(new GetIkFollowUp(occasionId), ResponseTypes.optionalInstanceOf(IkFollowUp.class)).join()
+                .orElseThrow(() -> notFound("no IK-plan followed up at " + occasionId));
+    }
+
+    @GetMapping("/api/isk-bedomningar/{namnd}/{year}")
+    @Operation(summary = "A nämnd's ISK-bedömning with its underlag (krav a: måluppfyllelse, b: budgetavvikelse, c–e: "
+            + "the IK follow-up); with 'region' for namnd, regionstyrelsen's samlad bedömning and each nämnd's outcome")
+    public IskView isk(@PathVariable String namnd, @PathVariable int year) {
+        return queries.query(new GetIsk(REGION.equalsIgnoreCase(namnd) ? null : namnd, year),
+                        ResponseTypes.optionalInstanceOf(IskView.class)).join()
+                .orElseThrow(() -> notFound("no ISK-bedömning nor underlag for " + namnd + " " + year));
+    }
+
+    @GetMapping("/api/internkontroll/overview")
+    @Operation(summary = "Internal control of every nämnd of a year, for regionstyrelsen: åtgärder by status per year "
+            + "end, those ej genomförda or still open, the ISK-bedömning and its outcome, and the samlad bedömning")
+    public IkOverview overview(@RequestParam int year) {
+        return queries.query(new GetIkOverview(year), ResponseTypes.instanceOf(IkOverview.class)).join();
+    }
+
+    private static ResponseStatusException notFound(String reason) {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND, reason);
+    }
+}
