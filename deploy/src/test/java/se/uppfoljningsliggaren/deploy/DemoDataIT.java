@@ -50,6 +50,67 @@ class DemoDataIT extends LedgerIntegrationTest {
         theFullYearFollowUpOf2024AgreesWithTheVerksamhetsberattelse();
         theYearOverYearViewMatchesByIdentityNotNumber();
         theOverviewAnswersForEveryNamndInOneRequest();
+        theInternalControlOf2024AgreesWithTheVerksamhetsberattelse();
+        theIkPlansOf2026And2023AreLoadedWithTheRegionovergripandeRowsMergedIn();
+    }
+
+    /** 001 §7.2–7.3: 10 risks, 14 åtgärder, the communication åtgärd ej genomförd, the ISK-bedömning tillräcklig. */
+    private void theInternalControlOf2024AgreesWithTheVerksamhetsberattelse() throws Exception {
+        JsonNode followUp = awaitGet("/api/followups/RS-VERKSAMHETSBERATTELSE-2024/internkontroll",
+                f -> f.at("/counts/avslutad").asInt() == 13);
+        assertThat(followUp.get("statusPer").asText()).isEqualTo("2024-12-31");
+        assertThat(followUp.get("risks")).hasSize(10);
+        List<JsonNode> atgarder = new ArrayList<>();
+        followUp.get("risks").forEach(risk -> risk.get("atgarder").forEach(atgarder::add));
+        assertThat(atgarder).hasSize(14);
+        assertThat(followUp.at("/counts/ejGenomford").asInt()).isEqualTo(1);
+
+        JsonNode kommunikation = atgarder.stream()
+                .filter(a -> a.get("atgard").asText().startsWith("Identifiera och planera för lägen")).findFirst()
+                .orElseThrow();
+        assertThat(kommunikation.get("status").asText()).isEqualTo("EJ_GENOMFORD");
+        assertThat(kommunikation.get("statusComment").asText()).contains("har inte genomförts helt enligt plan");
+        assertThat(kommunikation.get("effekt").isNull()).isTrue();
+        List<JsonNode> others = atgarder.stream().filter(a -> a != kommunikation).toList();
+        assertThat(others).allSatisfy(a -> assertThat(a.get("status").asText()).isEqualTo("AVSLUTAD"));
+        assertThat(others).allSatisfy(a -> assertThat(a.get("effekt").asText()).isIn("JA", "DELVIS"));
+        List<JsonNode> delvis = others.stream().filter(a -> a.get("effekt").asText().equals("DELVIS")).toList();
+        assertThat(delvis).hasSize(1);
+        JsonNode intressenter = delvis.get(0);
+        assertThat(intressenter.get("atgard").asText()).startsWith("Involvera intressenter");
+        assertThat(intressenter.get("effektComment").asText()).startsWith("Ja delvis");
+
+        JsonNode isk = awaitGet("/api/isk-bedomningar/RS/2024", i -> "FASTSTALLD".equals(i.get("status").asText()));
+        assertThat(isk.at("/bedomning/tillracklig").asBoolean()).isTrue();
+        assertThat(isk.at("/bedomning/motivation").asText())
+                .contains("Därmed bedöms att den interna styrningen och kontrollen är tillräcklig.");
+        JsonNode kravA = isk.at("/underlag/kravA");
+        assertRow(kravA.get(0), "Mål från regionfullmäktige", 8, 4, 1, 2, 1);
+        assertRow(kravA.get(2), "Nämndens uppdrag", 13, 7, 5, 1, 0);
+        assertThat(isk.at("/underlag/kravBBudgetavvikelse").decimalValue()).isEqualByComparingTo("88.5");
+        assertThat(isk.at("/underlag/kravCtoE/counts/avslutad").asInt()).isEqualTo(13);
+
+        JsonNode overview = get("/api/internkontroll/overview?year=2024");
+        JsonNode rs = find(overview.get("namnder"), row -> row.get("namnd").asText().equals("RS"));
+        assertThat(rs.at("/counts/avslutad").asInt()).isEqualTo(13);
+        assertThat(rs.at("/counts/ejGenomford").asInt()).isEqualTo(1);
+        assertThat(rs.get("ejGenomforda")).hasSize(1);
+        assertThat(rs.get("iskTillracklig").asBoolean()).isTrue();
+        assertThat(rs.get("iskFaststalld").asBoolean()).isTrue();
+        JsonNode followUpRow = find(get("/api/followups/overview?year=2024").get("namnder"),
+                row -> row.get("namnd").asText().equals("RS"));
+        assertThat(followUpRow.at("/internkontroll/iskTillracklig").asBoolean()).isTrue();
+    }
+
+    /** 000, 004 and 003: every nämnd's IK-plan shows the regionövergripande SAM risk of its year first. */
+    private void theIkPlansOf2026And2023AreLoadedWithTheRegionovergripandeRowsMergedIn() {
+        for (String ikPlanId : List.of("IK-RS-2026", "IK-SN-2026", "IK-RTN-2023")) {
+            JsonNode plan = get("/api/ik-plans/" + ikPlanId);
+            assertThat(plan.get("status").asText()).as(ikPlanId).isEqualTo("FASTSTALLD");
+            assertThat(plan.at("/risks/0/regionovergripande").asBoolean()).as(ikPlanId).isTrue();
+            assertThat(plan.at("/risks/0/text").asText()).as(ikPlanId).contains("SAM");
+            assertThat(plan.get("risks").size()).as(ikPlanId).isGreaterThan(3);
+        }
     }
 
     private void theOverviewAnswersForEveryNamndInOneRequest() {

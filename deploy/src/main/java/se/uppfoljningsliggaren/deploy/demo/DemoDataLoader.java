@@ -227,7 +227,9 @@ public class DemoDataLoader {
             String riskId = risk.get("key").asText();
             ObjectNode body = object().put("riskId", riskId).put("verksamhet", text(risk, "verksamhet"))
                     .put("text", text(risk, "text"));
-            body.set("krav", risk.path("krav"));
+            if (risk.hasNonNull("krav")) {
+                body.set("krav", risk.get("krav"));
+            }
             if (risk.hasNonNull("riskvardering")) {
                 body.set("riskvardering", risk.get("riskvardering"));
             }
@@ -277,7 +279,9 @@ public class DemoDataLoader {
         if (!isk.isMissingNode()) {
             ObjectNode body = object().put("namnd", namnd).put("year", year)
                     .put("tillracklig", isk.get("tillracklig").asBoolean()).put("motivation", text(isk, "motivation"));
-            body.set("krav", isk.path("krav"));
+            if (isk.hasNonNull("krav")) {
+                body.set("krav", isk.get("krav"));
+            }
             post(key + "isk", "/api/isk-bedomningar", body);
             adopt(key + "isk:", "/api/isk-bedomningar/" + IkCommands.iskId(namnd, year), isk);
         }

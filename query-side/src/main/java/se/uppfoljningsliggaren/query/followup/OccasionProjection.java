@@ -12,6 +12,7 @@ import se.uppfoljningsliggaren.kernel.followup.ItemAssessed;
 import se.uppfoljningsliggaren.kernel.followup.OccasionAdopted;
 import se.uppfoljningsliggaren.kernel.followup.OccasionOpened;
 import se.uppfoljningsliggaren.kernel.followup.ResultatrapportRecorded;
+import se.uppfoljningsliggaren.query.DocumentHistory;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 
 import java.sql.Timestamp;
@@ -85,9 +86,6 @@ class OccasionProjection {
                 document.occasionId, document.namndCode, document.year, document.kind.name(), document.planId,
                 document.adoptedBy == null ? "UTKAST" : "FASTSTALLD", message.getSequenceNumber(), globalIndex, at,
                 json);
-        jdbc.update("""
-                INSERT INTO followup_view_history (occasion_id, version, global_index, event_time, document)
-                VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING""",
-                document.occasionId, message.getSequenceNumber(), globalIndex, at, json);
+        DocumentHistory.append(jdbc, "followup_view_history", "occasion_id", document.occasionId, message, token, json);
     }
 }

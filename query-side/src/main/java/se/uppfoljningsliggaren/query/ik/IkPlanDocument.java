@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The stored read-model document of one IK-plan. A nämnd's document holds what the nämnd reported on each åtgärd —
@@ -24,8 +25,9 @@ class IkPlanDocument {
     int year;
     Beslut adoptedBy;
     long version;
-    LinkedHashMap<String, Risk> risks = new LinkedHashMap<>();
-    LinkedHashMap<String, Atgard> atgarder = new LinkedHashMap<>();
+    /** Lists, not maps: a JSONB object does not keep its keys in the order the plan prints its rows. */
+    List<Risk> risks = new ArrayList<>();
+    List<Atgard> atgarder = new ArrayList<>();
     LinkedHashMap<String, Reported> reported = new LinkedHashMap<>();
 
     static class Risk {
@@ -56,6 +58,14 @@ class IkPlanDocument {
             }
             return found;
         }
+    }
+
+    Risk risk(String riskId) {
+        return risks.stream().filter(r -> r.riskId.equals(riskId)).findFirst().orElseThrow();
+    }
+
+    Optional<Atgard> atgard(String atgardId) {
+        return atgarder.stream().filter(a -> a.atgardId.equals(atgardId)).findFirst();
     }
 
     static String reportKey(String atgardId, boolean regionovergripande) {

@@ -19,6 +19,7 @@ import se.uppfoljningsliggaren.kernel.ik.IkRiskRevised;
 import se.uppfoljningsliggaren.kernel.ik.IkValues.AtgardContent;
 import se.uppfoljningsliggaren.kernel.ik.IkViews.AtgardHistoryEntry;
 import se.uppfoljningsliggaren.kernel.value.Beslut;
+import se.uppfoljningsliggaren.query.DocumentHistory;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 
 import java.sql.Timestamp;
@@ -51,14 +52,14 @@ class IkPlanProjection {
         IkPlanDocument.Risk risk = new IkPlanDocument.Risk();
         risk.riskId = event.riskId();
         risk.content = event.content();
-        document.risks.put(risk.riskId, risk);
+        document.risks.add(risk);
         save(document, message, token);
     }
 
     @EventHandler
     void on(IkRiskRevised event, DomainEventMessage<?> message, TrackingToken token) {
         IkPlanDocument document = load(event.ikPlanId());
-        document.risks.get(event.riskId()).content = event.content();
+        document.risk(event.riskId()).content = event.content();
         save(document, message, token);
     }
 
@@ -71,14 +72,14 @@ class IkPlanProjection {
         atgard.regionRisk = event.regionRisk();
         atgard.content = event.content();
         atgard.history.add(contentChange("ADDED", event.ikPlanId(), event.content(), event.revisionBeslut(), message));
-        document.atgarder.put(atgard.atgardId, atgard);
+        document.atgarder.add(atgard);
         save(document, message, token);
     }
 
     @EventHandler
     void on(IkAtgardRevised event, DomainEventMessage<?> message, TrackingToken token) {
         IkPlanDocument document = load(event.ikPlanId());
-        IkPlanDocument.Atgard atgard = document.atgarder.get(event.atgardId());
+        IkPlanDocument.Atgard atgard = document.atgard(event.atgardId()).orElseThrow();
         atgard.content = event.content();
         atgard.history.add(contentChange("REVISED", event.ikPlanId(), event.content(), event.revisionBeslut(),
                 message));
@@ -157,9 +158,6 @@ class IkPlanProjection {
                     document = EXCLUDED.document""",
                 document.ikPlanId, document.namndCode, document.year,
                 document.adoptedBy == null ? "UTKAST" : "FASTSTALLD", document.version, globalIndex, at, json);
-        jdbc.update("""
-                INSERT INTO ik_plan_view_history (ik_plan_id, version, global_index, event_time, document)
-                VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING""",
-                document.ikPlanId, document.version, globalIndex, at, json);
+        DocumentHistory.append(jdbc, "ik_plan_view_history", "ik_plan_id", document.ikPlanId, message, token, json);
     }
 }

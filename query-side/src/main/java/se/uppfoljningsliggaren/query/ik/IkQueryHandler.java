@@ -99,8 +99,8 @@ class IkQueryHandler {
         IkPlanDocument plan = merged.get().plan();
         IkPlanDocument definedIn = query.regionovergripande() ? merged.get().region() : plan;
         List<AtgardHistoryEntry> history = new ArrayList<>();
-        if (definedIn != null && definedIn.atgarder.containsKey(query.atgardId())) {
-            history.addAll(definedIn.atgarder.get(query.atgardId()).history);
+        if (definedIn != null) {
+            definedIn.atgard(query.atgardId()).ifPresent(atgard -> history.addAll(atgard.history));
         }
         IkPlanDocument.Reported reported = plan.reported(query.atgardId(), query.regionovergripande());
         if (reported != null) {
@@ -152,10 +152,15 @@ class IkQueryHandler {
         LocalDate yearEnd = LocalDate.of(query.year(), 12, 31);
         Map<String, NamndIsk> isk = namndIsk(query.year()).stream()
                 .collect(Collectors.toMap(NamndIsk::namnd, n -> n));
+        IkPlanDocument region = document(IkCommands.ikPlanId(null, query.year())).orElse(null);
+        Map<String, IkPlanDocument> plans = jdbc.queryForList(
+                "SELECT document FROM ik_plan_view WHERE year = ? AND namnd_code IS NOT NULL", String.class,
+                query.year()).stream().map(json -> ReadModelJson.read(json, IkPlanDocument.class))
+                .collect(Collectors.toMap(plan -> plan.namndCode, plan -> plan));
         List<IkOverviewRow> rows = jdbc.query("SELECT code, name FROM namnd_view ORDER BY code",
                 (rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).stream().map(namnd -> {
             String ikPlanId = IkCommands.ikPlanId(namnd.getKey(), query.year());
-            Optional<Merged> merged = merged(ikPlanId);
+            Optional<Merged> merged = Optional.ofNullable(plans.get(namnd.getKey())).map(plan -> merge(plan, region));
             NamndIsk namndIsk = isk.get(namnd.getKey());
             List<OpenAtgard> all = merged.map(m -> m.items().map(item -> new OpenAtgard(item.atgardId(),
                     item.regionovergripande(), item.content().text(), m.statusPer(item, yearEnd))).toList())
@@ -235,26 +240,28 @@ class IkQueryHandler {
     }
 
     private Optional<Merged> merged(String ikPlanId) {
-        return document(ikPlanId).map(plan -> {
-            IkPlanDocument region = plan.namndCode == null ? null
-                    : document(IkCommands.ikPlanId(null, plan.year)).orElse(null);
-            List<Row> rows = new ArrayList<>();
-            if (region != null) {
-                region.risks.values().forEach(risk -> rows.add(new Row(risk.riskId, true, risk.content,
-                        Stream.concat(atgarderUnder(region, risk.riskId, false, true),
-                                atgarderUnder(plan, risk.riskId, true, false)).toList())));
-            }
-            boolean definesRegion = plan.namndCode == null;
-            plan.risks.values().forEach(risk -> rows.add(new Row(risk.riskId, definesRegion, risk.content,
-                    atgarderUnder(plan, risk.riskId, false, definesRegion).toList())));
-            return new Merged(plan, region, rows);
-        });
+        return document(ikPlanId).map(plan -> merge(plan, plan.namndCode == null ? null
+                : document(IkCommands.ikPlanId(null, plan.year)).orElse(null)));
+    }
+
+    /** The regionövergripande risks first (with the region's åtgärder and the nämnd's own under them), then the plan's. */
+    private static Merged merge(IkPlanDocument plan, IkPlanDocument region) {
+        List<Row> rows = new ArrayList<>();
+        if (region != null) {
+            region.risks.forEach(risk -> rows.add(new Row(risk.riskId, true, risk.content,
+                    Stream.concat(atgarderUnder(region, risk.riskId, false, true),
+                            atgarderUnder(plan, risk.riskId, true, false)).toList())));
+        }
+        boolean definesRegion = plan.namndCode == null;
+        plan.risks.forEach(risk -> rows.add(new Row(risk.riskId, definesRegion, risk.content,
+                atgarderUnder(plan, risk.riskId, false, definesRegion).toList())));
+        return new Merged(plan, region, rows);
     }
 
     /** @param regionRisk whether the åtgärder sought hang under a regionövergripande risk from another document */
     private static Stream<Item> atgarderUnder(IkPlanDocument document, String riskId, boolean regionRisk,
                                               boolean regionovergripande) {
-        return document.atgarder.values().stream()
+        return document.atgarder.stream()
                 .filter(a -> a.riskId.equals(riskId) && a.regionRisk == regionRisk)
                 .map(a -> new Item(a.atgardId, regionovergripande, a.content));
     }

@@ -11,6 +11,7 @@ import se.uppfoljningsliggaren.kernel.LedgerMetadata;
 import se.uppfoljningsliggaren.kernel.ik.IkViews.Bedomning;
 import se.uppfoljningsliggaren.kernel.ik.IskBedomningAdopted;
 import se.uppfoljningsliggaren.kernel.ik.IskBedomningRecorded;
+import se.uppfoljningsliggaren.query.DocumentHistory;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 
 import java.sql.Timestamp;
@@ -70,9 +71,6 @@ class IskProjection {
                 document.iskId, document.namndCode, document.year,
                 document.adoptedBy == null ? "UTKAST" : "FASTSTALLD", document.current().tillracklig(),
                 message.getSequenceNumber(), globalIndex, at, json);
-        jdbc.update("""
-                INSERT INTO isk_view_history (isk_id, version, global_index, event_time, document)
-                VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING""",
-                document.iskId, message.getSequenceNumber(), globalIndex, at, json);
+        DocumentHistory.append(jdbc, "isk_view_history", "isk_id", document.iskId, message, token, json);
     }
 }
