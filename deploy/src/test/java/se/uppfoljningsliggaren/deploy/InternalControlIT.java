@@ -41,6 +41,7 @@ class InternalControlIT extends LedgerIntegrationTest {
             givenIkPlan(namnd, EDIT_YEAR);
         }
 
+        java.time.Instant beforeTheEdit = java.time.Instant.now();
         ResponseEntity<JsonNode> withoutBeslut = post(editRegion + "/atgarder/sam-a1/revisions", """
                 {"text": "Varje chef ska två gånger om året följa upp sitt arbetsmiljöarbete."}""");
         assertThat(withoutBeslut.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
@@ -59,6 +60,8 @@ class InternalControlIT extends LedgerIntegrationTest {
             assertThat(plan.at("/risks/1/verksamhet").asText()).isEqualTo("Ekonomi");
             assertThat(plan.at("/risks/1/riskvarde").asInt()).isEqualTo(6);
             assertThat(plan.get("regionPlanId").asText()).isEqualTo("IK-REGION-" + EDIT_YEAR);
+            JsonNode before = get("/api/ik-plans/IK-" + namnd + "-" + EDIT_YEAR + "?asOf=" + beforeTheEdit);
+            assertThat(before.at("/risks/0/atgarder/0/text").asText()).startsWith("Varje chef ska årligen");
         }
     }
 
@@ -118,10 +121,10 @@ class InternalControlIT extends LedgerIntegrationTest {
                  "motivation": "Attestkontrollen har inte genomförts.",
                  "krav": [{"krav": "D", "tillracklig": false, "kommentar": "Avstämning saknas."}]}""".formatted(YEAR)));
 
-        JsonNode overview = awaitGet("/api/internkontroll/overview?year=" + YEAR,
-                o -> row(o, "IKD").get("iskMade").asBoolean() && row(o, "IKD").at("/counts/avslutad").asInt() == 1
-                        && row(o, "IKD").at("/counts/ejGenomford").asInt() == 1);
-        JsonNode ikd = row(overview, "IKD");
+        JsonNode overview = awaitGet("/api/internkontroll/overview?year=" + YEAR, o -> row(o, "IKD")
+                .filter(r -> r.get("iskMade").asBoolean() && r.at("/counts/avslutad").asInt() == 1
+                        && r.at("/counts/ejGenomford").asInt() == 1).isPresent());
+        JsonNode ikd = row(overview, "IKD").orElseThrow();
         assertThat(ikd.at("/counts/planerad").asInt()).isZero();
         assertThat(ikd.get("ejGenomforda").findValuesAsText("atgardId")).containsExactly("attest-a1");
         assertThat(ikd.get("openAtYearEnd")).isEmpty();
@@ -133,12 +136,23 @@ class InternalControlIT extends LedgerIntegrationTest {
         assertThat(isk.at("/bedomning/krav/0/krav").asText()).isEqualTo("D");
         assertThat(isk.at("/underlag/kravCtoE/counts/ejGenomford").asInt()).isEqualTo(1);
         assertThat(isk.get("status").asText()).isEqualTo("UTKAST");
+
+        ok(post("/api/isk-bedomningar", """
+                {"regionovergripande": true, "year": %d, "tillracklig": true,
+                 "motivation": "Nämndernas brister är kända och åtgärdade i 2032 års planer."}""".formatted(YEAR)));
+        JsonNode samlad = awaitGet("/api/isk-bedomningar/region/" + YEAR, s -> !s.get("bedomning").isNull());
+        assertThat(samlad.at("/bedomning/tillracklig").asBoolean()).isTrue();
+        JsonNode ikdOutcome = row(samlad, "IKD").orElseThrow();
+        assertThat(ikdOutcome.get("tillracklig").asBoolean()).isFalse();
+        assertThat(ikdOutcome.get("link").asText()).isEqualTo("/api/isk-bedomningar/IKD/" + YEAR);
+        assertThat(awaitGet("/api/internkontroll/overview?year=" + YEAR, o -> o.at("/samlad/made").asBoolean())
+                .at("/samlad/tillracklig").asBoolean()).isTrue();
     }
 
-    private static JsonNode row(JsonNode overview, String namnd) {
+    private static java.util.Optional<JsonNode> row(JsonNode overview, String namnd) {
         List<JsonNode> rows = new ArrayList<>();
         overview.get("namnder").forEach(rows::add);
-        return rows.stream().filter(r -> r.get("namnd").asText().equals(namnd)).findFirst().orElseThrow();
+        return rows.stream().filter(r -> r.get("namnd").asText().equals(namnd)).findFirst();
     }
 
     /** The regionövergripande rows of the year, unless another test has made them. */

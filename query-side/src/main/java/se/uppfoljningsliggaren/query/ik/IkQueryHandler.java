@@ -20,6 +20,8 @@ import se.uppfoljningsliggaren.kernel.ik.IkViews.*;
 import se.uppfoljningsliggaren.kernel.value.Period;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,7 +78,7 @@ class IkQueryHandler {
 
     @QueryHandler
     Optional<IkPlanView> handle(GetIkPlan query) {
-        return merged(query.ikPlanId()).map(m -> {
+        return merged(query.ikPlanId(), query.asOf()).map(m -> {
             boolean reportable = m.plan().namndCode != null;
             List<RiskView> risks = m.rows().stream().map(row -> new RiskView(row.riskId(), row.regionovergripande(),
                     row.content().verksamhet(), row.content().text(), row.content().krav(),
@@ -240,8 +242,12 @@ class IkQueryHandler {
     }
 
     private Optional<Merged> merged(String ikPlanId) {
-        return document(ikPlanId).map(plan -> merge(plan, plan.namndCode == null ? null
-                : document(IkCommands.ikPlanId(null, plan.year)).orElse(null)));
+        return merged(ikPlanId, null);
+    }
+
+    private Optional<Merged> merged(String ikPlanId, Instant asOf) {
+        return document(ikPlanId, asOf).map(plan -> merge(plan, plan.namndCode == null ? null
+                : document(IkCommands.ikPlanId(null, plan.year), asOf).orElse(null)));
     }
 
     /** The regionövergripande risks first (with the region's åtgärder and the nämnd's own under them), then the plan's. */
@@ -267,8 +273,17 @@ class IkQueryHandler {
     }
 
     private Optional<IkPlanDocument> document(String ikPlanId) {
-        return jdbc.queryForList("SELECT document FROM ik_plan_view WHERE ik_plan_id = ?", String.class, ikPlanId)
-                .stream().findFirst().map(json -> ReadModelJson.read(json, IkPlanDocument.class));
+        return document(ikPlanId, null);
+    }
+
+    /** @param asOf null for the current document, else the last one recorded at or before that instant */
+    private Optional<IkPlanDocument> document(String ikPlanId, Instant asOf) {
+        List<String> found = asOf == null
+                ? jdbc.queryForList("SELECT document FROM ik_plan_view WHERE ik_plan_id = ?", String.class, ikPlanId)
+                : jdbc.queryForList("""
+                        SELECT document FROM ik_plan_view_history WHERE ik_plan_id = ? AND event_time <= ?
+                        ORDER BY version DESC LIMIT 1""", String.class, ikPlanId, Timestamp.from(asOf));
+        return found.stream().findFirst().map(json -> ReadModelJson.read(json, IkPlanDocument.class));
     }
 
     private static String status(IkPlanDocument document) {

@@ -23,6 +23,7 @@ import se.uppfoljningsliggaren.kernel.ik.IkViews.IkPlanView;
 import se.uppfoljningsliggaren.kernel.ik.IkViews.IskView;
 import se.uppfoljningsliggaren.kernel.ik.IkViews.ListIkPlans;
 
+import java.time.Instant;
 import java.util.List;
 
 /** The read API of internal control. */
@@ -49,9 +50,10 @@ public class InternalControlQueryController {
 
     @GetMapping("/api/ik-plans/{ikPlanId}")
     @Operation(summary = "An IK-plan: per risk (verksamhet, krav, riskvärde) its åtgärder with the nämnd's status; a "
-            + "nämnd's plan shows the year's regionövergripande risks and åtgärder as regionstyrelsen currently words them")
-    public IkPlanView plan(@PathVariable String ikPlanId) {
-        return queries.query(new GetIkPlan(ikPlanId), ResponseTypes.optionalInstanceOf(IkPlanView.class)).join()
+            + "nämnd's plan shows the year's regionövergripande risks and åtgärder as regionstyrelsen currently words them. "
+            + "asOf (ISO instant) gives both as they stood then")
+    public IkPlanView plan(@PathVariable String ikPlanId, @RequestParam(required = false) Instant asOf) {
+        return queries.query(new GetIkPlan(ikPlanId, asOf), ResponseTypes.optionalInstanceOf(IkPlanView.class)).join()
                 .orElseThrow(() -> notFound("no IK-plan " + ikPlanId));
     }
 

@@ -23,8 +23,11 @@ public final class IkViews {
     private IkViews() {
     }
 
-    /** @return {@code Optional<IkPlanView>}; a nämnd's plan comes with the year's regionövergripande rows merged in */
-    public record GetIkPlan(String ikPlanId) {
+    /**
+     * @param asOf null for now; else the plan (and the regionövergripande rows merged in) as they stood then
+     * @return {@code Optional<IkPlanView>}; a nämnd's plan comes with the year's regionövergripande rows merged in
+     */
+    public record GetIkPlan(String ikPlanId, Instant asOf) {
     }
 
     /** @return {@code List<IkPlanSummary>}; either filter may be null */
