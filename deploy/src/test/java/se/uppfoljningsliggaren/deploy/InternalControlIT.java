@@ -128,6 +128,7 @@ class InternalControlIT extends LedgerIntegrationTest {
         assertThat(ikd.at("/counts/planerad").asInt()).isZero();
         assertThat(ikd.get("ejGenomforda").findValuesAsText("atgardId")).containsExactly("attest-a1");
         assertThat(ikd.get("openAtYearEnd")).isEmpty();
+        assertThat(ikd.get("iskTillracklig").isBoolean()).isTrue();
         assertThat(ikd.get("iskTillracklig").asBoolean()).isFalse();
         assertThat(ikd.get("iskFaststalld").asBoolean()).isFalse();
 
@@ -143,6 +144,7 @@ class InternalControlIT extends LedgerIntegrationTest {
         JsonNode samlad = awaitGet("/api/isk-bedomningar/region/" + YEAR, s -> !s.get("bedomning").isNull());
         assertThat(samlad.at("/bedomning/tillracklig").asBoolean()).isTrue();
         JsonNode ikdOutcome = row(samlad, "IKD").orElseThrow();
+        assertThat(ikdOutcome.get("tillracklig").isBoolean()).isTrue();
         assertThat(ikdOutcome.get("tillracklig").asBoolean()).isFalse();
         assertThat(ikdOutcome.get("link").asText()).isEqualTo("/api/isk-bedomningar/IKD/" + YEAR);
         assertThat(awaitGet("/api/internkontroll/overview?year=" + YEAR, o -> o.at("/samlad/made").asBoolean())

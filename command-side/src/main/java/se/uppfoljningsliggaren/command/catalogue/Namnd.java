@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import se.uppfoljningsliggaren.command.CommandRejectedException;
 import se.uppfoljningsliggaren.command.Require;
+import se.uppfoljningsliggaren.kernel.ik.IkCommands;
 import se.uppfoljningsliggaren.kernel.catalogue.CatalogueCommands.RegisterNamnd;
 import se.uppfoljningsliggaren.kernel.catalogue.NamndRegistered;
 
@@ -32,6 +33,9 @@ public class Namnd {
         if (command.code() == null || !CODE.matcher(command.code()).matches()) {
             throw CommandRejectedException.invalid("code",
                     "code must be 1–10 capital letters or digits, starting with a letter");
+        }
+        if (command.code().equals(IkCommands.REGION)) {
+            throw CommandRejectedException.invalid("code", "REGION stands for the whole region and is no nämnd's code");
         }
         apply(new NamndRegistered(command.code(), Require.text(command.name(), "name", 200),
                 Require.optionalText(command.forvaltning(), "forvaltning", 200)));

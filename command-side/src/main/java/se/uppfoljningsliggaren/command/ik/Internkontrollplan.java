@@ -13,6 +13,7 @@ import se.uppfoljningsliggaren.command.catalogue.CatalogueLookup;
 import se.uppfoljningsliggaren.command.followup.Occasion.OccasionFacts;
 import se.uppfoljningsliggaren.command.followup.OccasionLookup;
 import se.uppfoljningsliggaren.kernel.followup.Assessment.OccasionKind;
+import se.uppfoljningsliggaren.kernel.followup.OccasionCommands;
 import se.uppfoljningsliggaren.kernel.ik.IkAtgardAdded;
 import se.uppfoljningsliggaren.kernel.ik.IkAtgardEffectEvaluated;
 import se.uppfoljningsliggaren.kernel.ik.IkAtgardRevised;
@@ -36,10 +37,12 @@ import se.uppfoljningsliggaren.kernel.ik.IkValues.Krav;
 import se.uppfoljningsliggaren.kernel.ik.IkValues.RiskContent;
 import se.uppfoljningsliggaren.kernel.ik.IkValues.RiskVardering;
 import se.uppfoljningsliggaren.kernel.value.Beslut;
+import se.uppfoljningsliggaren.kernel.value.Period;
 
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -62,6 +65,7 @@ public class Internkontrollplan {
     private Beslut adoptedBy;
     private Set<String> risks = new HashSet<>();
     private Set<String> atgarder = new HashSet<>();
+    private Set<String> risksWithAtgard = new HashSet<>();
     /** Status and its date per åtgärd reported on, keyed by {@link #statusKey}; an åtgärd not in it is planerad. */
     private Map<String, ReportedStatus> statuses = new HashMap<>();
 
@@ -69,7 +73,8 @@ public class Internkontrollplan {
     }
 
     /** What other rules need of an IK-plan: which risks and åtgärder it defines. */
-    public record IkPlanItems(String ikPlanId, String namndCode, int year, Set<String> risks, Set<String> atgarder) {
+    public record IkPlanItems(String ikPlanId, String namndCode, int year, Set<String> risks, Set<String> atgarder,
+                              boolean faststalld) {
     }
 
     protected Internkontrollplan() {
@@ -115,6 +120,7 @@ public class Internkontrollplan {
         if (atgarder.contains(atgardId)) {
             throw CommandRejectedException.conflict("atgardId", "åtgärd " + atgardId + " is already in " + ikPlanId);
         }
+        Require.id(command.riskId(), "riskId");
         if (command.regionRisk()) {
             if (namndCode == null) {
                 throw CommandRejectedException.invalid("regionRisk",
@@ -147,12 +153,17 @@ public class Internkontrollplan {
         if (adoptedBy != null) {
             throw CommandRejectedException.conflict("status", ikPlanId + " is already fastställd by " + adoptedBy);
         }
+        List<String> withoutAtgard = risks.stream().filter(risk -> !risksWithAtgard.contains(risk)).sorted().toList();
+        if (!withoutAtgard.isEmpty()) {
+            throw CommandRejectedException.invalid("risks", "every risk of a plan is met by one or more åtgärder; "
+                    + "none yet for " + String.join(", ", withoutAtgard));
+        }
         apply(new IkPlanAdopted(ikPlanId, Require.present(command.beslut(), "beslut")));
         return Aggregates.currentVersion();
     }
 
     @CommandHandler
-    public long handle(ChangeIkAtgardStatus command, IkPlanLookup ikPlans) {
+    public long handle(ChangeIkAtgardStatus command, IkPlanLookup ikPlans, OccasionLookup occasions) {
         requireReportable(command.atgardId(), command.regionovergripande(), ikPlans);
         AtgardStatus next = Require.present(command.status(), "status");
         LocalDate datum = Require.present(command.datum(), "datum");
@@ -172,8 +183,15 @@ public class Internkontrollplan {
             throw CommandRejectedException.invalid("datum", "the åtgärd was " + label(current.status()) + " from "
                     + current.datum() + "; a later step cannot apply from an earlier date");
         }
+        // the year's verksamhetsberättelse reports the status per 31 december: once it is fastställd, a step
+        // dated within the year changes what it reported
+        String verksamhetsberattelse = OccasionCommands.occasionId(namndCode, OccasionKind.VERKSAMHETSBERATTELSE,
+                Period.ofYear(year));
+        Beslut reportedBy = datum.getYear() > year ? null : occasions.occasion(verksamhetsberattelse)
+                .map(OccasionFacts::adoptedBy).orElse(null);
+        Beslut beslut = Revisions.check(verksamhetsberattelse, reportedBy, command.revisionBeslut());
         apply(new IkAtgardStatusChanged(ikPlanId, command.atgardId(), command.regionovergripande(),
-                current.status(), next, datum, comment));
+                current.status(), next, datum, comment, beslut));
         return Aggregates.currentVersion();
     }
 
@@ -196,7 +214,7 @@ public class Internkontrollplan {
     }
 
     public IkPlanItems items() {
-        return new IkPlanItems(ikPlanId, namndCode, year, Set.copyOf(risks), Set.copyOf(atgarder));
+        return new IkPlanItems(ikPlanId, namndCode, year, Set.copyOf(risks), Set.copyOf(atgarder), adoptedBy != null);
     }
 
     /** A nämnd reports on åtgärder of its fastställd plan: its own, or the regionövergripande ones of the year. */
@@ -208,6 +226,10 @@ public class Internkontrollplan {
         if (adoptedBy == null) {
             throw CommandRejectedException.invalid("status", ikPlanId + " is not fastställd: what is reported on is "
                     + "the decided plan");
+        }
+        if (regionovergripande && !regionPlan(ikPlans).faststalld()) {
+            throw CommandRejectedException.invalid("regionovergripande", IkCommands.ikPlanId(null, year)
+                    + " is not fastställd: its åtgärder are reported on once regionstyrelsen has decided them");
         }
         Set<String> known = regionovergripande ? regionPlan(ikPlans).atgarder() : atgarder;
         if (atgardId == null || !known.contains(atgardId)) {
@@ -285,6 +307,9 @@ public class Internkontrollplan {
     @EventSourcingHandler
     void on(IkAtgardAdded event) {
         atgarder.add(event.atgardId());
+        if (!event.regionRisk()) {
+            risksWithAtgard.add(event.riskId());
+        }
     }
 
     @EventSourcingHandler

@@ -70,7 +70,7 @@ public class IskBedomning {
             if (!seen.add(which)) {
                 throw CommandRejectedException.invalid("krav", "krav " + which.name().toLowerCase() + " is assessed twice");
             }
-            krav.add(new KravBedomning(which, bedomning.tillracklig(),
+            krav.add(new KravBedomning(which, Require.present(bedomning.tillracklig(), "krav.tillracklig"),
                     Require.optionalText(bedomning.kommentar(), "krav.kommentar", 4000)));
         }
         apply(new IskBedomningRecorded(command.iskId(), command.namndCode(), command.year(), tillracklig, motivation,

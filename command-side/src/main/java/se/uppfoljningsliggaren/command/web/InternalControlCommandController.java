@@ -66,6 +66,9 @@ public class InternalControlCommandController {
                               RiskVardering riskvardering, Beslut revisionBeslut) {
 
         RiskContent content() {
+            if (krav != null && krav.contains(null)) {
+                throw CommandRejectedException.invalid("krav", "krav lists c, d or e; null is none of them");
+            }
             return new RiskContent(verksamhet, text, krav, riskvardering);
         }
     }
@@ -136,7 +139,8 @@ public class InternalControlCommandController {
                 answer -> new WriteResult(ikPlanId, ((Number) answer).longValue()), null);
     }
 
-    public record StatusRequest(Boolean regionovergripande, AtgardStatus status, LocalDate datum, String comment) {
+    public record StatusRequest(Boolean regionovergripande, AtgardStatus status, LocalDate datum, String comment,
+                                Beslut revisionBeslut) {
     }
 
     @PostMapping("/api/ik-plans/{ikPlanId}/atgarder/{atgardId}/status")
@@ -147,7 +151,8 @@ public class InternalControlCommandController {
         WriteContext context = WriteContext.of(http);
         return dispatcher.dispatch(context, "POST status " + ikPlanId + "/" + atgardId, body,
                 new ChangeIkAtgardStatus(ikPlanId, context.expectedVersion(), atgardId,
-                        Boolean.TRUE.equals(body.regionovergripande()), body.status(), body.datum(), body.comment()),
+                        Boolean.TRUE.equals(body.regionovergripande()), body.status(), body.datum(), body.comment(),
+                        body.revisionBeslut()),
                 answer -> new WriteResult(atgardId, ((Number) answer).longValue()), null);
     }
 

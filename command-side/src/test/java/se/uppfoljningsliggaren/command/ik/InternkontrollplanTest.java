@@ -53,19 +53,23 @@ class InternkontrollplanTest {
 
     private AggregateTestFixture<Internkontrollplan> fixture;
     private Beslut occasionAdoptedBy;
+    private boolean regionFaststalld = true;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Internkontrollplan.class);
         fixture.registerInjectableResource(new StubCatalogueLookup().namnd("RS"));
         fixture.registerInjectableResource((IkPlanLookup) id -> id.equals(REGION)
-                ? Optional.of(new Internkontrollplan.IkPlanItems(REGION, null, 2024, Set.of("sam"), Set.of("sam-a1")))
+                ? Optional.of(new Internkontrollplan.IkPlanItems(REGION, null, 2024, Set.of("sam"), Set.of("sam-a1"),
+                        regionFaststalld))
                 : Optional.empty());
         fixture.registerInjectableResource((OccasionLookup) id -> switch (id) {
             case VB -> Optional.of(new OccasionFacts(VB, "RS", 2024, OccasionKind.VERKSAMHETSBERATTELSE,
                     occasionAdoptedBy));
             case "RS-PERIODRAPPORT-maj_2024" -> Optional.of(new OccasionFacts(id, "RS", 2024,
                     OccasionKind.PERIODRAPPORT, null));
+            case "SN-VERKSAMHETSBERATTELSE-2024" -> Optional.of(new OccasionFacts(id, "SN", 2024,
+                    OccasionKind.VERKSAMHETSBERATTELSE, null));
             default -> Optional.empty();
         });
     }
@@ -79,7 +83,7 @@ class InternkontrollplanTest {
 
     private static ChangeIkAtgardStatus status(String atgard, AtgardStatus status, String datum) {
         return new ChangeIkAtgardStatus(PLAN, null, atgard, false, status, LocalDate.parse(datum),
-                "Åtgärden har inte genomförts helt enligt plan.");
+                "Åtgärden har inte genomförts helt enligt plan.", null);
     }
 
     @Test
@@ -159,7 +163,7 @@ class InternkontrollplanTest {
                 .when(status("kom-a1", AtgardStatus.EJ_GENOMFORD, "2024-12-31"))
                 .expectEvents(new IkAtgardStatusChanged(PLAN, "kom-a1", false, AtgardStatus.PAGAENDE,
                         AtgardStatus.EJ_GENOMFORD, LocalDate.of(2024, 12, 31),
-                        "Åtgärden har inte genomförts helt enligt plan."));
+                        "Åtgärden har inte genomförts helt enligt plan.", null));
     }
 
     @Test
@@ -175,8 +179,57 @@ class InternkontrollplanTest {
     void a_pagaende_atgard_does_not_go_back_to_planerad_and_nothing_moves_to_itself() {
         fixture.given(adoptedPlan())
                 .andGivenCommands(status("kom-a1", AtgardStatus.PAGAENDE, "2024-03-01"))
+                .when(status("kom-a1", AtgardStatus.PLANERAD, "2024-04-01"))
+                .expectException(conflict("status"))
+                .expectNoEvents();
+        fixture.given(adoptedPlan())
+                .andGivenCommands(status("kom-a1", AtgardStatus.PAGAENDE, "2024-03-01"))
                 .when(status("kom-a1", AtgardStatus.PAGAENDE, "2024-04-01"))
                 .expectException(conflict("status"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void once_the_verksamhetsberattelse_is_fastststalld_a_step_within_the_year_cites_a_beslut() {
+        occasionAdoptedBy = VB_BESLUT;
+        fixture.given(adoptedPlan())
+                .when(status("kom-a1", AtgardStatus.AVSLUTAD, "2024-12-20"))
+                .expectException(invalid("revisionBeslut"))
+                .expectNoEvents();
+        Beslut revision = new Beslut("Regionstyrelsen", LocalDate.of(2025, 3, 5), "§ 41", "25RS7");
+        fixture.given(adoptedPlan())
+                .when(new ChangeIkAtgardStatus(PLAN, null, "kom-a1", false, AtgardStatus.AVSLUTAD,
+                        LocalDate.of(2024, 12, 20), "Rutinen blev klar i december.", revision))
+                .expectEvents(new IkAtgardStatusChanged(PLAN, "kom-a1", false, AtgardStatus.PLANERAD,
+                        AtgardStatus.AVSLUTAD, LocalDate.of(2024, 12, 20), "Rutinen blev klar i december.", revision));
+        fixture.given(adoptedPlan())
+                .when(status("kom-a1", AtgardStatus.AVSLUTAD, "2025-01-15"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void regionovergripande_atgarder_are_reported_on_once_regionstyrelsen_has_decided_them() {
+        regionFaststalld = false;
+        fixture.given(adoptedPlan())
+                .when(new ChangeIkAtgardStatus(PLAN, null, "sam-a1", true, AtgardStatus.AVSLUTAD,
+                        LocalDate.of(2024, 12, 31), "Avslutad", null))
+                .expectException(invalid("regionovergripande"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_plan_is_fastststalld_only_when_every_risk_has_an_atgard() {
+        fixture.given(new IkPlanCreated(PLAN, "RS", 2024), new IkRiskAdded(PLAN, "kom", KOMMUNIKATION, null))
+                .when(new AdoptIkPlan(PLAN, null, ADOPTION))
+                .expectException(invalid("risks"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_atgard_under_a_regionovergripande_risk_names_the_risk() {
+        fixture.given(new IkPlanCreated(PLAN, "RS", 2024))
+                .when(new AddIkAtgard(PLAN, null, "sam-egen", null, true, KANALER, null))
+                .expectException(invalid("riskId"))
                 .expectNoEvents();
     }
 
@@ -192,7 +245,7 @@ class InternkontrollplanTest {
     void a_status_needs_a_comment() {
         fixture.given(adoptedPlan())
                 .when(new ChangeIkAtgardStatus(PLAN, null, "kom-a1", false, AtgardStatus.AVSLUTAD,
-                        LocalDate.of(2024, 12, 31), " "))
+                        LocalDate.of(2024, 12, 31), " ", null))
                 .expectException(invalid("comment"))
                 .expectNoEvents();
     }
@@ -221,9 +274,9 @@ class InternkontrollplanTest {
     void the_namnd_reports_its_own_status_on_a_regionovergripande_atgard() {
         fixture.given(adoptedPlan())
                 .when(new ChangeIkAtgardStatus(PLAN, null, "sam-a1", true, AtgardStatus.AVSLUTAD,
-                        LocalDate.of(2024, 12, 31), "Avslutad"))
+                        LocalDate.of(2024, 12, 31), "Avslutad", null))
                 .expectEvents(new IkAtgardStatusChanged(PLAN, "sam-a1", true, AtgardStatus.PLANERAD,
-                        AtgardStatus.AVSLUTAD, LocalDate.of(2024, 12, 31), "Avslutad"));
+                        AtgardStatus.AVSLUTAD, LocalDate.of(2024, 12, 31), "Avslutad", null));
     }
 
     @Test
@@ -232,7 +285,7 @@ class InternkontrollplanTest {
                         new IkAtgardAdded(REGION, "sam-a1", "sam", false, KANALER, null),
                         new IkPlanAdopted(REGION, ADOPTION))
                 .when(new ChangeIkAtgardStatus(REGION, null, "sam-a1", false, AtgardStatus.AVSLUTAD,
-                        LocalDate.of(2024, 12, 31), "Avslutad"))
+                        LocalDate.of(2024, 12, 31), "Avslutad", null))
                 .expectException(invalid("ikPlanId"))
                 .expectNoEvents();
     }
@@ -250,13 +303,17 @@ class InternkontrollplanTest {
     }
 
     @Test
-    void the_effect_is_not_evaluated_at_a_periodrapport_nor_at_an_occasion_that_does_not_exist() {
+    void the_effect_is_not_evaluated_at_a_periodrapport_nor_at_another_namnds_or_a_missing_occasion() {
         fixture.given(adoptedPlan())
                 .when(new EvaluateIkAtgardEffect(PLAN, null, "kom-a1", false, "RS-PERIODRAPPORT-maj_2024",
                         EffektSvar.JA, null, null))
                 .expectException(invalid("occasionId"));
         fixture.given(adoptedPlan())
                 .when(new EvaluateIkAtgardEffect(PLAN, null, "kom-a1", false, "RS-DELARSRAPPORT-2023",
+                        EffektSvar.JA, null, null))
+                .expectException(unknown("occasionId"));
+        fixture.given(adoptedPlan())
+                .when(new EvaluateIkAtgardEffect(PLAN, null, "kom-a1", false, "SN-VERKSAMHETSBERATTELSE-2024",
                         EffektSvar.JA, null, null))
                 .expectException(unknown("occasionId"));
     }

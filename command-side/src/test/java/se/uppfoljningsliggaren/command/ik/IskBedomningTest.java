@@ -57,6 +57,14 @@ class IskBedomningTest {
     }
 
     @Test
+    void a_krav_bedomning_says_whether_the_krav_is_met() {
+        fixture.givenNoPriorActivity()
+                .when(record(true, null, new KravBedomning(Krav.E, null, "Informationsklassning saknas.")))
+                .expectException(invalid("krav.tillracklig"))
+                .expectNoEvents();
+    }
+
+    @Test
     void a_krav_is_assessed_once() {
         KravBedomning a = new KravBedomning(Krav.A, true, null);
         fixture.givenNoPriorActivity()

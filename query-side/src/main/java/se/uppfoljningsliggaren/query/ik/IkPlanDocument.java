@@ -46,7 +46,17 @@ class IkPlanDocument {
     /** The nämnd's reports on one åtgärd: every status step and effect evaluation, oldest first. */
     static class Reported {
         List<AtgardHistoryEntry> history = new ArrayList<>();
-        LinkedHashMap<String, IkAtgardEffectEvaluated> effects = new LinkedHashMap<>();
+        /** The latest evaluation per occasion, in the order the occasions were first evaluated. */
+        List<IkAtgardEffectEvaluated> effects = new ArrayList<>();
+
+        Optional<IkAtgardEffectEvaluated> effect(String occasionId) {
+            return effects.stream().filter(e -> e.occasionId().equals(occasionId)).findFirst();
+        }
+
+        void evaluated(IkAtgardEffectEvaluated evaluation) {
+            effect(evaluation.occasionId()).ifPresentOrElse(
+                    earlier -> effects.set(effects.indexOf(earlier), evaluation), () -> effects.add(evaluation));
+        }
 
         /** The status as it stood on a day: the last step reported to apply from that day or earlier. */
         AtgardHistoryEntry statusPer(LocalDate day) {

@@ -98,7 +98,8 @@ class IkPlanProjection {
         IkPlanDocument document = load(event.ikPlanId());
         reported(document, event.atgardId(), event.regionovergripande()).history.add(new AtgardHistoryEntry(
                 event.ikPlanId(), message.getSequenceNumber(), "STATUS", message.getTimestamp(), principal(message),
-                reason(message), null, null, event.from(), event.to(), event.datum(), null, null, event.comment()));
+                reason(message), event.revisionBeslut(), null, event.from(), event.to(), event.datum(), null, null,
+                event.comment()));
         save(document, message, token);
     }
 
@@ -109,7 +110,7 @@ class IkPlanProjection {
         reported.history.add(new AtgardHistoryEntry(event.ikPlanId(), message.getSequenceNumber(), "EFFECT",
                 message.getTimestamp(), principal(message), reason(message), event.revisionBeslut(), null, null, null,
                 null, event.occasionId(), event.svar(), event.comment()));
-        reported.effects.put(event.occasionId(), event);
+        reported.evaluated(event);
         save(document, message, token);
     }
 

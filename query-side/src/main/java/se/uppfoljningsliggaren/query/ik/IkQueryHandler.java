@@ -99,7 +99,9 @@ class IkQueryHandler {
             return List.of();
         }
         IkPlanDocument plan = merged.get().plan();
-        IkPlanDocument definedIn = query.regionovergripande() ? merged.get().region() : plan;
+        // a regionövergripande åtgärd seen from a nämnd is defined in the region's document; in the region's own
+        // document it is the plan's own
+        IkPlanDocument definedIn = query.regionovergripande() && plan.namndCode != null ? merged.get().region() : plan;
         List<AtgardHistoryEntry> history = new ArrayList<>();
         if (definedIn != null) {
             definedIn.atgard(query.atgardId()).ifPresent(atgard -> history.addAll(atgard.history));
@@ -217,7 +219,7 @@ class IkQueryHandler {
             IkPlanDocument.Reported reported = m.plan().reported(item.atgardId(), item.regionovergripande());
             AtgardHistoryEntry step = reported == null ? null : reported.statusPer(statusPer);
             IkAtgardEffectEvaluated effect = reported == null || occasionId == null ? null
-                    : reported.effects.get(occasionId);
+                    : reported.effect(occasionId).orElse(null);
             return new IkFollowUpAtgard(item.atgardId(), item.regionovergripande(), item.content().text(),
                     step == null ? AtgardStatus.PLANERAD : step.to(), step == null ? null : step.comment(),
                     effect == null ? null : effect.svar(), effect == null ? null : effect.comment());
@@ -231,7 +233,7 @@ class IkQueryHandler {
         AtgardContent content = item.content();
         IkPlanDocument.Reported reported = m.plan().reported(item.atgardId(), item.regionovergripande());
         AtgardHistoryEntry step = reported == null ? null : reported.statusPer(null);
-        List<EffectView> effects = reported == null ? List.of() : reported.effects.values().stream()
+        List<EffectView> effects = reported == null ? List.of() : reported.effects.stream()
                 .map(e -> new EffectView(e.occasionId(), e.svar(), e.comment(), e.revisionBeslut())).toList();
         return new AtgardView(item.atgardId(), item.regionovergripande(), content.text(), content.utforare(),
                 content.rapporteras(), content.tidplan(),

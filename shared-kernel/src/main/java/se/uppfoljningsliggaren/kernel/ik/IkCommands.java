@@ -65,11 +65,12 @@ public final class IkCommands {
     /**
      * A step in an åtgärd's lifecycle, reported by the nämnd on its own åtgärd or (with {@code regionovergripande})
      * on a regionövergripande one. {@code datum} is when the status applies from; the comment says what happened.
+     * A step within a year whose verksamhetsberättelse is fastställd changes what it reported: it cites a beslut.
      */
     public record ChangeIkAtgardStatus(@TargetAggregateIdentifier String ikPlanId,
                                        @TargetAggregateVersion Long expectedVersion, String atgardId,
                                        boolean regionovergripande, AtgardStatus status, LocalDate datum,
-                                       String comment) {
+                                       String comment, Beslut revisionBeslut) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package se.uppfoljningsliggaren.kernel.ik;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -63,12 +64,13 @@ public final class IkValues {
     /** A risk's content: its verksamhet (process/område), what could happen, what it threatens, how likely and bad. */
     public record RiskContent(String verksamhet, String text, Set<Krav> krav, RiskVardering riskvardering) {
 
+        /** Kept in the order c, d, e whatever order they came in, so stored documents are the same on every run. */
         public RiskContent {
-            krav = krav == null ? Set.of() : Set.copyOf(krav);
+            krav = krav == null || krav.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(krav));
         }
     }
 
     /** The bedömning of one requirement a–e, when the nämnd makes one per requirement. */
-    public record KravBedomning(Krav krav, boolean tillracklig, String kommentar) {
+    public record KravBedomning(Krav krav, Boolean tillracklig, String kommentar) {
     }
 }
