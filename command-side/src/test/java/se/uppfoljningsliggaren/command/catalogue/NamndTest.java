@@ -46,7 +46,7 @@ class NamndTest {
     }
 
     @ParameterizedTest(name = "code ''{0}'' is refused")
-    @ValueSource(strings = {"", "rs", "Rs", "1RS", "R S", "RS-2026", "REGIONSTYRELSEN", "ABCDEFGHIJK"})
+    @ValueSource(strings = {"", "rs", "Rs", "1RS", "R S", "RS-2026", "REGIONSTYRELSEN", "ABCDEFGHIJK", "REGION"})
     void other_codes_are_refused(String code) {
         fixture.givenNoPriorActivity()
                 .when(new RegisterNamnd(code, "Regionstyrelsen", null))
