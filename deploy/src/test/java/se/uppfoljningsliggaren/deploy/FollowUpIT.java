@@ -109,6 +109,16 @@ class FollowUpIT extends LedgerIntegrationTest {
         assertThat(e1.at("/indikatorer/0/arsMalvarde/written").asText()).isEqualTo("90 %");
         assertThat(e1.at("/children/0/assessment/reconstructed").asBoolean()).isTrue();
         assertThat(report.at("/goals/0/children/1/assessment/notAssessedReason").asText()).contains("Cosmic");
+
+        java.time.Instant beforeTheRevision = java.time.Instant.now();
+        ok(post(OCCASION + "/assessments", """
+                {"itemId": "e5", "colour": "GUL", "comment": "Omprövad efter revisionens granskning.",
+                 "revisionBeslut": {"organ": "Regionstyrelsen", "datum": "2025-04-02", "paragraf": "§ 61",
+                                    "diarienummer": "25RS0300"}}"""));
+        awaitGet(OCCASION, r -> r.at("/summary/0/gul").asInt() == 1);
+        JsonNode asItWas = get(OCCASION + "?asOf=" + beforeTheRevision);
+        assertThat(asItWas.at("/summary/0/gron").asInt()).isEqualTo(1);
+        assertThat(asItWas.at("/summary/0/gul").asInt()).isZero();
     }
 
     private void assess(String body) {

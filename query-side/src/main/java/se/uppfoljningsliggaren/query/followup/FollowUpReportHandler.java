@@ -53,13 +53,18 @@ class FollowUpReportHandler {
 
     @QueryHandler
     Optional<FollowUpReport> handle(GetFollowUpReport query) {
-        List<String> rows = jdbc.queryForList("SELECT document FROM followup_view WHERE occasion_id = ?", String.class,
-                query.occasionId());
+        List<String> rows = query.asOf() == null
+                ? jdbc.queryForList("SELECT document FROM followup_view WHERE occasion_id = ?", String.class,
+                query.occasionId())
+                : jdbc.queryForList("""
+                        SELECT document FROM followup_view_history WHERE occasion_id = ? AND event_time <= ?
+                        ORDER BY version DESC LIMIT 1""", String.class, query.occasionId(),
+                java.sql.Timestamp.from(query.asOf()));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
         OccasionDocument occasion = ReadModelJson.read(rows.get(0), OccasionDocument.class);
-        PlanView plan = queries.query(new GetPlanView(occasion.planId, null, null),
+        PlanView plan = queries.query(new GetPlanView(occasion.planId, null, query.asOf()),
                 ResponseTypes.optionalInstanceOf(PlanView.class)).join().orElseThrow();
         Summary summary = new Summary();
         List<ReportGoal> goals = plan.goals().stream().map(g -> goal(g, occasion, summary)).toList();

@@ -39,9 +39,12 @@ public class FollowUpQueryController {
 
     @GetMapping("/{occasionId}")
     @Operation(summary = "The follow-up report: the plan's goals, indikatorer and uppdrag with the nämnd's assessments, "
-            + "and the summary table of måluppfyllelse per category, each count with the items behind it")
-    public FollowUpReport report(@PathVariable String occasionId) {
-        return queries.query(new GetFollowUpReport(occasionId), ResponseTypes.optionalInstanceOf(FollowUpReport.class))
+            + "and the summary table of måluppfyllelse per category, each count with the items behind it. asOf (ISO "
+            + "instant) gives the report, and the plan behind it, as they stood then")
+    public FollowUpReport report(@PathVariable String occasionId,
+                                 @RequestParam(required = false) java.time.Instant asOf) {
+        return queries.query(new GetFollowUpReport(occasionId, asOf),
+                        ResponseTypes.optionalInstanceOf(FollowUpReport.class))
                 .join().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no follow-up " + occasionId));
     }
 }

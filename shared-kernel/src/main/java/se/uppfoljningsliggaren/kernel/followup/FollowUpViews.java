@@ -20,7 +20,12 @@ public final class FollowUpViews {
     private FollowUpViews() {
     }
 
-    public record GetFollowUpReport(String occasionId) {
+    /** @param asOf null for now; else the follow-up, and the plan it follows up, as they stood then */
+    public record GetFollowUpReport(String occasionId, java.time.Instant asOf) {
+
+        public GetFollowUpReport(String occasionId) {
+            this(occasionId, null);
+        }
     }
 
     /** Regionstyrelsen's uppsiktsplikt: every nämnd's follow-up of one kind for a year, in one answer. */
