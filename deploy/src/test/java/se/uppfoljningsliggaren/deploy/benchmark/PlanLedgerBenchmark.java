@@ -183,11 +183,17 @@ public final class PlanLedgerBenchmark {
 
     /**
      * Follow-up reads at the scale of a region's history: generated data shaped like the demo (a plan with goals,
-     * styrtal and uppdrag, a fastställd verksamhetsberättelse with assessments and a resultatrapport) for every nämnd
-     * and year, loaded through the API by 8 clients; then p50/p99 of the overview, the report and year-over-year.
+     * styrtal and uppdrag, a fastställd verksamhetsberättelse with assessments and a resultatrapport, an IK-plan with
+     * the year's regionövergripande rows, its åtgärder' year-end status and effect, a fastställd ISK-bedömning) for
+     * every nämnd and year, loaded through the API by 8 clients; then p50/p99 of the overview (måluppfyllelse,
+     * economy and internal control of every nämnd), the report, year-over-year, the internal-control overview and
+     * one nämnd's ISK underlag.
      */
     private List<Scenario> followUpViews(int namnder, int years) throws Exception {
         post("/api/indikatorer", "{\"indikatorId\": \"bench-followup\", \"name\": \"Benchmark\"}");
+        for (int year = 2017; year < 2017 + years; year++) {
+            loadRegionRows(year);
+        }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<?>> loads = new ArrayList<>();
         Instant start = Instant.now();
@@ -208,14 +214,19 @@ public final class PlanLedgerBenchmark {
         System.out.printf("Loaded %d nämnder × %d years in %d s%n", namnder, years,
                 Duration.between(start, Instant.now()).toSeconds());
         int lastYear = 2017 + years - 1;
-        awaitFaststallda("/api/followups/overview?year=" + lastYear, namnder);
+        awaitCount("/api/followups/overview?year=" + lastYear, "\"faststalld\":true", namnder);
+        awaitCount("/api/internkontroll/overview?year=" + lastYear, "\"iskFaststalld\":true", namnder);
         return List.of(
                 reads("ledger GET /api/followups/overview (" + namnder + " nämnder)", 50,
                         "/api/followups/overview?year=" + lastYear),
                 reads("ledger GET /api/followups/{id} (report)", 300,
                         "/api/followups/F7-VERKSAMHETSBERATTELSE-" + lastYear),
                 reads("ledger GET /api/plans/{namnd}/{year}/year-over-year", 300,
-                        "/api/plans/F7/" + lastYear + "/year-over-year"));
+                        "/api/plans/F7/" + lastYear + "/year-over-year"),
+                reads("ledger GET /api/internkontroll/overview (" + namnder + " nämnder)", 50,
+                        "/api/internkontroll/overview?year=" + lastYear),
+                reads("ledger GET /api/isk-bedomningar/{namnd}/{year} (with underlag)", 300,
+                        "/api/isk-bedomningar/F7/" + lastYear));
     }
 
     private void loadYear(String namnd, int year) throws Exception {
@@ -246,20 +257,61 @@ public final class PlanLedgerBenchmark {
                 + "\"lines\": [{\"lineId\": \"a\", \"label\": \"Verksamhet\", \"utfall\": -100.5, "
                 + "\"budget\": -110.0, \"utfallPreviousYear\": -98.0}, {\"lineId\": \"t\", "
                 + "\"label\": \"Totalt\", \"utfall\": -100.5, \"budget\": -110.0, \"utfallPreviousYear\": -98.0}]}");
+        loadInternalControl(namnd, year, occasion);
         post(occasion + "/adoption", "{\"beslut\": {\"organ\": \"" + namnd + "\", \"datum\": \"" + (year + 1)
                 + "-02-20\", \"paragraf\": \"§ 2\", \"diarienummer\": \"V" + year + "\"}}");
     }
 
-    /** The read side catches up asynchronously: measure only once every nämnd's follow-up is there. */
-    private void awaitFaststallda(String overview, int namnder) throws Exception {
+    private void loadRegionRows(int year) throws Exception {
+        String region = "/api/ik-plans/IK-REGION-" + year;
+        post("/api/ik-plans", "{\"regionovergripande\": true, \"year\": " + year + "}");
+        post(region + "/risks", "{\"riskId\": \"sam\", \"verksamhet\": \"HR\", \"text\": \"Risk att SAM brister\"}");
+        post(region + "/atgarder", "{\"atgardId\": \"sam-a1\", \"riskId\": \"sam\", \"text\": \"Följ upp SAM\"}");
+        post(region + "/adoption", "{\"beslut\": {\"organ\": \"RS\", \"datum\": \"" + (year - 1)
+                + "-12-10\", \"paragraf\": \"§ 3\", \"diarienummer\": \"R" + year + "\"}}");
+    }
+
+    /** An IK-plan of 3 risks × 2 åtgärder, every åtgärd's year-end status and effect, a fastställd ISK-bedömning. */
+    private void loadInternalControl(String namnd, int year, String occasion) throws Exception {
+        String ik = "/api/ik-plans/IK-" + namnd + "-" + year;
+        post("/api/ik-plans", "{\"namnd\": \"" + namnd + "\", \"year\": " + year + "}");
+        for (int r = 1; r <= 3; r++) {
+            post(ik + "/risks", "{\"riskId\": \"r" + r + "\", \"verksamhet\": \"Ekonomi\", \"krav\": [\"D\"], "
+                    + "\"riskvardering\": {\"sannolikhet\": 2, \"konsekvens\": 3}, \"text\": \"Risk " + r + "\"}");
+            for (int a = 1; a <= 2; a++) {
+                post(ik + "/atgarder", "{\"atgardId\": \"r" + r + "-a" + a + "\", \"riskId\": \"r" + r + "\", "
+                        + "\"text\": \"Åtgärd " + a + "\"}");
+            }
+        }
+        post(ik + "/adoption", "{\"beslut\": {\"organ\": \"" + namnd + "\", \"datum\": \"" + (year - 1)
+                + "-12-10\", \"paragraf\": \"§ 1\", \"diarienummer\": \"D" + year + "\"}}");
+        String occasionId = occasion.substring(occasion.lastIndexOf('/') + 1);
+        for (int r = 1; r <= 3; r++) {
+            for (int a = 1; a <= 2; a++) {
+                String atgard = ik + "/atgarder/r" + r + "-a" + a;
+                post(atgard + "/status", "{\"status\": \"" + (r == 3 && a == 2 ? "EJ_GENOMFORD" : "AVSLUTAD")
+                        + "\", \"datum\": \"" + year + "-12-31\", \"comment\": \"Årets utfall\"}");
+                post(atgard + "/effect", "{\"occasionId\": \"" + occasionId + "\", \"svar\": \"JA\"}");
+            }
+        }
+        post(ik + "/atgarder/sam-a1/status", "{\"regionovergripande\": true, \"status\": \"AVSLUTAD\", "
+                + "\"datum\": \"" + year + "-12-31\", \"comment\": \"Uppföljt\"}");
+        post("/api/isk-bedomningar", "{\"namnd\": \"" + namnd + "\", \"year\": " + year
+                + ", \"tillracklig\": true, \"motivation\": \"Ändamålsenligt utformad\"}");
+        post("/api/isk-bedomningar/ISK-" + namnd + "-" + year + "/adoption", "{\"beslut\": {\"organ\": \"" + namnd
+                + "\", \"datum\": \"" + (year + 1) + "-02-20\", \"paragraf\": \"§ 3\", \"diarienummer\": \"I"
+                + year + "\"}}");
+    }
+
+    /** The read side catches up asynchronously: measure only once every nämnd's entry is there. */
+    private void awaitCount(String path, String needle, int count) throws Exception {
         for (int i = 0; i < 3000; i++) {
-            String body = getBody(overview);
-            if (body.split("\"faststalld\":true", -1).length - 1 >= namnder) {
+            if (getBody(path).split(needle, -1).length - 1 >= count) {
                 return;
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("the follow-up views did not catch up");
+        throw new IllegalStateException(path + " did not catch up");
     }
 
     private Scenario reads(String name, int requests, String path) throws Exception {
