@@ -51,6 +51,7 @@ public class Occasion {
     private String namndCode;
     private int year;
     private OccasionKind kind;
+    private Period period;
     private Beslut adoptedBy;
 
     protected Occasion() {
@@ -151,11 +152,12 @@ public class Occasion {
     }
 
     /** What other aggregates' rules need to know of an occasion (whose it is, and whether it is fastställd). */
-    public record OccasionFacts(String occasionId, String namndCode, int year, OccasionKind kind, Beslut adoptedBy) {
+    public record OccasionFacts(String occasionId, String namndCode, int year, OccasionKind kind, Period period,
+                                Beslut adoptedBy) {
     }
 
     public OccasionFacts facts() {
-        return new OccasionFacts(occasionId, namndCode, year, kind, adoptedBy);
+        return new OccasionFacts(occasionId, namndCode, year, kind, period, adoptedBy);
     }
 
     private Beslut changeAllowed(Beslut revisionBeslut) {
@@ -169,6 +171,7 @@ public class Occasion {
         namndCode = event.namndCode();
         year = event.year();
         kind = event.kind();
+        period = event.period();
     }
 
     @EventSourcingHandler

@@ -44,7 +44,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -66,6 +68,8 @@ public class Internkontrollplan {
     private Set<String> risks = new HashSet<>();
     private Set<String> atgarder = new HashSet<>();
     private Set<String> risksWithAtgard = new HashSet<>();
+    /** The occasions the nämnd has evaluated effects at: follow-ups that report on this plan. */
+    private Set<String> followedUpAt = new HashSet<>();
     /** Status and its date per åtgärd reported on, keyed by {@link #statusKey}; an åtgärd not in it is planerad. */
     private Map<String, ReportedStatus> statuses = new HashMap<>();
 
@@ -183,13 +187,17 @@ public class Internkontrollplan {
             throw CommandRejectedException.invalid("datum", "the åtgärd was " + label(current.status()) + " from "
                     + current.datum() + "; a later step cannot apply from an earlier date");
         }
-        // the year's verksamhetsberättelse reports the status per 31 december: once it is fastställd, a step
-        // dated within the year changes what it reported
-        String verksamhetsberattelse = OccasionCommands.occasionId(namndCode, OccasionKind.VERKSAMHETSBERATTELSE,
-                Period.ofYear(year));
-        Beslut reportedBy = datum.getYear() > year ? null : occasions.occasion(verksamhetsberattelse)
-                .map(OccasionFacts::adoptedBy).orElse(null);
-        Beslut beslut = Revisions.check(verksamhetsberattelse, reportedBy, command.revisionBeslut());
+        // a fastställd follow-up reports the status per its period's last day: a step dated by then changes what it
+        // reported, so it cites a beslut. The follow-ups that report on this plan: the year's verksamhetsberättelse
+        // and every occasion the nämnd has evaluated effects at.
+        Set<String> reports = new TreeSet<>(followedUpAt);
+        reports.add(OccasionCommands.occasionId(namndCode, OccasionKind.VERKSAMHETSBERATTELSE, Period.ofYear(year)));
+        Optional<OccasionFacts> changedReport = reports.stream().map(occasions::occasion).flatMap(Optional::stream)
+                .filter(o -> o.adoptedBy() != null && !datum.isAfter(o.period().endDate())).findFirst();
+        Beslut beslut = changedReport.isPresent()
+                ? Revisions.check(changedReport.get().occasionId(), changedReport.get().adoptedBy(),
+                command.revisionBeslut())
+                : Revisions.check(ikPlanId + "'s follow-ups per " + datum, null, command.revisionBeslut());
         apply(new IkAtgardStatusChanged(ikPlanId, command.atgardId(), command.regionovergripande(),
                 current.status(), next, datum, comment, beslut));
         return Aggregates.currentVersion();
@@ -315,6 +323,11 @@ public class Internkontrollplan {
     @EventSourcingHandler
     void on(IkPlanAdopted event) {
         adoptedBy = event.beslut();
+    }
+
+    @EventSourcingHandler
+    void on(IkAtgardEffectEvaluated event) {
+        followedUpAt.add(event.occasionId());
     }
 
     @EventSourcingHandler

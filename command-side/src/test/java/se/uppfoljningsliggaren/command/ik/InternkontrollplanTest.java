@@ -29,6 +29,7 @@ import se.uppfoljningsliggaren.kernel.ik.IkValues.Krav;
 import se.uppfoljningsliggaren.kernel.ik.IkValues.RiskContent;
 import se.uppfoljningsliggaren.kernel.ik.IkValues.RiskVardering;
 import se.uppfoljningsliggaren.kernel.value.Beslut;
+import se.uppfoljningsliggaren.kernel.value.Period;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -43,6 +44,7 @@ class InternkontrollplanTest {
     private static final String PLAN = IkCommands.ikPlanId("RS", 2024);
     private static final String REGION = IkCommands.ikPlanId(null, 2024);
     private static final String VB = "RS-VERKSAMHETSBERATTELSE-2024";
+    private static final String DELAR = "RS-DELARSRAPPORT-per_31_augusti_2024";
     private static final Beslut ADOPTION = new Beslut("Regionstyrelsen", LocalDate.of(2023, 12, 13), "§ 200", "23RS1");
     private static final Beslut VB_BESLUT = new Beslut("Regionstyrelsen", LocalDate.of(2025, 2, 26), "§ 30", "25RS2");
     private static final RiskContent KOMMUNIKATION = new RiskContent("Kommunikation",
@@ -53,6 +55,7 @@ class InternkontrollplanTest {
 
     private AggregateTestFixture<Internkontrollplan> fixture;
     private Beslut occasionAdoptedBy;
+    private Beslut delarAdoptedBy;
     private boolean regionFaststalld = true;
 
     @BeforeEach
@@ -65,11 +68,13 @@ class InternkontrollplanTest {
                 : Optional.empty());
         fixture.registerInjectableResource((OccasionLookup) id -> switch (id) {
             case VB -> Optional.of(new OccasionFacts(VB, "RS", 2024, OccasionKind.VERKSAMHETSBERATTELSE,
-                    occasionAdoptedBy));
+                    Period.ofYear(2024), occasionAdoptedBy));
+            case DELAR -> Optional.of(new OccasionFacts(DELAR, "RS", 2024, OccasionKind.DELARSRAPPORT,
+                    Period.parse("per 31 augusti 2024"), delarAdoptedBy));
             case "RS-PERIODRAPPORT-maj_2024" -> Optional.of(new OccasionFacts(id, "RS", 2024,
-                    OccasionKind.PERIODRAPPORT, null));
+                    OccasionKind.PERIODRAPPORT, Period.parse("maj 2024"), null));
             case "SN-VERKSAMHETSBERATTELSE-2024" -> Optional.of(new OccasionFacts(id, "SN", 2024,
-                    OccasionKind.VERKSAMHETSBERATTELSE, null));
+                    OccasionKind.VERKSAMHETSBERATTELSE, Period.ofYear(2024), null));
             default -> Optional.empty();
         });
     }
@@ -204,6 +209,19 @@ class InternkontrollplanTest {
                         AtgardStatus.AVSLUTAD, LocalDate.of(2024, 12, 20), "Rutinen blev klar i december.", revision));
         fixture.given(adoptedPlan())
                 .when(status("kom-a1", AtgardStatus.AVSLUTAD, "2025-01-15"))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void once_a_delarsrapport_that_followed_up_the_plan_is_fastststalld_a_step_dated_by_its_end_cites_a_beslut() {
+        delarAdoptedBy = new Beslut("Regionstyrelsen", LocalDate.of(2024, 10, 2), "§ 150", "24RS400");
+        Object effect = new IkAtgardEffectEvaluated(PLAN, "kom-a1", false, DELAR, EffektSvar.DELVIS, "Pågår.", null);
+        fixture.given(adoptedPlan()).andGiven(effect)
+                .when(status("kom-a1", AtgardStatus.PAGAENDE, "2024-06-01"))
+                .expectException(invalid("revisionBeslut"))
+                .expectNoEvents();
+        fixture.given(adoptedPlan()).andGiven(effect)
+                .when(status("kom-a1", AtgardStatus.PAGAENDE, "2024-09-15"))
                 .expectSuccessfulHandlerExecution();
     }
 
