@@ -40,13 +40,13 @@ import se.uppfoljningsliggaren.kernel.value.Beslut;
 import se.uppfoljningsliggaren.kernel.value.Period;
 
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -189,11 +189,13 @@ public class Internkontrollplan {
         }
         // a fastställd follow-up reports the status per its period's last day: a step dated by then changes what it
         // reported, so it cites a beslut. The follow-ups that report on this plan: the year's verksamhetsberättelse
-        // and every occasion the nämnd has evaluated effects at.
-        Set<String> reports = new TreeSet<>(followedUpAt);
+        // and every occasion the nämnd has evaluated effects at. Where several are changed, the beslut must be no
+        // older than the latest of them.
+        Set<String> reports = new HashSet<>(followedUpAt);
         reports.add(OccasionCommands.occasionId(namndCode, OccasionKind.VERKSAMHETSBERATTELSE, Period.ofYear(year)));
         Optional<OccasionFacts> changedReport = reports.stream().map(occasions::occasion).flatMap(Optional::stream)
-                .filter(o -> o.adoptedBy() != null && !datum.isAfter(o.period().endDate())).findFirst();
+                .filter(o -> o.adoptedBy() != null && !datum.isAfter(o.period().endDate()))
+                .max(Comparator.comparing((OccasionFacts o) -> o.adoptedBy().datum()));
         Beslut beslut = changedReport.isPresent()
                 ? Revisions.check(changedReport.get().occasionId(), changedReport.get().adoptedBy(),
                 command.revisionBeslut())

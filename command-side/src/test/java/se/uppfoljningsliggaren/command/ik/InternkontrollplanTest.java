@@ -226,6 +226,19 @@ class InternkontrollplanTest {
     }
 
     @Test
+    void a_step_that_changes_both_the_delarsrapport_and_the_verksamhetsberattelse_cites_a_beslut_after_both() {
+        delarAdoptedBy = new Beslut("Regionstyrelsen", LocalDate.of(2024, 10, 2), "§ 150", "24RS400");
+        occasionAdoptedBy = VB_BESLUT;
+        Object effect = new IkAtgardEffectEvaluated(PLAN, "kom-a1", false, DELAR, EffektSvar.DELVIS, "Pågår.", null);
+        Beslut between = new Beslut("Regionstyrelsen", LocalDate.of(2024, 11, 1), "§ 170", "24RS450");
+        fixture.given(adoptedPlan()).andGiven(effect)
+                .when(new ChangeIkAtgardStatus(PLAN, null, "kom-a1", false, AtgardStatus.PAGAENDE,
+                        LocalDate.of(2024, 6, 1), "Startade i juni.", between))
+                .expectException(invalid("revisionBeslut.datum"))
+                .expectNoEvents();
+    }
+
+    @Test
     void regionovergripande_atgarder_are_reported_on_once_regionstyrelsen_has_decided_them() {
         regionFaststalld = false;
         fixture.given(adoptedPlan())

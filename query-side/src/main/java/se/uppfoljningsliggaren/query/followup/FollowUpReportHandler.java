@@ -64,8 +64,13 @@ class FollowUpReportHandler {
             return Optional.empty();
         }
         OccasionDocument occasion = ReadModelJson.read(rows.get(0), OccasionDocument.class);
-        PlanView plan = queries.query(new GetPlanView(occasion.planId, null, query.asOf()),
-                ResponseTypes.optionalInstanceOf(PlanView.class)).join().orElseThrow();
+        // as of an instant the plan's projection has not reached yet, there is no consistent answer: none is given
+        Optional<PlanView> found = queries.query(new GetPlanView(occasion.planId, null, query.asOf()),
+                ResponseTypes.optionalInstanceOf(PlanView.class)).join();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        PlanView plan = found.get();
         Summary summary = new Summary();
         List<ReportGoal> goals = plan.goals().stream().map(g -> goal(g, occasion, summary)).toList();
         List<ReportUppdrag> loose = plan.uppdragOutsideGoals().stream().map(u -> uppdrag(u, occasion, summary)).toList();
