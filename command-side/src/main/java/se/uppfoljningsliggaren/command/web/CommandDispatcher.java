@@ -2,6 +2,7 @@ package se.uppfoljningsliggaren.command.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.HttpStatus;
@@ -70,6 +71,20 @@ public class CommandDispatcher {
             response.location(URI.create(location));
         }
         return response.body(result);
+    }
+
+    /**
+     * A write to an existing aggregate: the command is built with the version the caller saw (If-Match, or null),
+     * and the answer names the item written and the aggregate's version after it.
+     *
+     * @param location where the written item can be read, or null (then 200, not 201)
+     */
+    @Transactional
+    public ResponseEntity<Object> change(HttpServletRequest http, String route, Object request, String itemId,
+                                         String location, Function<Long, Object> command) {
+        WriteContext context = WriteContext.of(http);
+        return dispatch(context, route, request, command.apply(context.expectedVersion()),
+                answer -> new WriteResult(itemId, ((Number) answer).longValue()), location);
     }
 
     private ResponseEntity<Object> replay(WriteContext context, String fingerprint) {

@@ -78,21 +78,17 @@ public class InternalControlCommandController {
             + "and konsekvens (1–4)")
     public ResponseEntity<Object> addRisk(@PathVariable String ikPlanId, @RequestBody RiskRequest body,
                                           HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
-        return dispatcher.dispatch(context, "POST risks " + ikPlanId, body,
-                new AddIkRisk(ikPlanId, context.expectedVersion(), body.riskId(), body.content(),
-                        body.revisionBeslut()),
-                answer -> new WriteResult(body.riskId(), ((Number) answer).longValue()), null);
+        return dispatcher.change(http, "POST risks " + ikPlanId, body, body.riskId(), null,
+                version -> new AddIkRisk(ikPlanId, version, body.riskId(), body.content(),
+                        body.revisionBeslut()));
     }
 
     @PostMapping("/api/ik-plans/{ikPlanId}/risks/{riskId}/revisions")
     @Operation(summary = "Revise a risk (after fastställande only with the beslut that decided it)")
     public ResponseEntity<Object> reviseRisk(@PathVariable String ikPlanId, @PathVariable String riskId,
                                              @RequestBody RiskRequest body, HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
-        return dispatcher.dispatch(context, "POST risk revision " + ikPlanId + "/" + riskId, body,
-                new ReviseIkRisk(ikPlanId, context.expectedVersion(), riskId, body.content(), body.revisionBeslut()),
-                answer -> new WriteResult(riskId, ((Number) answer).longValue()), null);
+        return dispatcher.change(http, "POST risk revision " + ikPlanId + "/" + riskId, body, riskId, null,
+                version -> new ReviseIkRisk(ikPlanId, version, riskId, body.content(), body.revisionBeslut()));
     }
 
     public record AtgardRequest(String atgardId, String riskId, Boolean regionRisk, String text, String utforare,
@@ -108,22 +104,18 @@ public class InternalControlCommandController {
             + "a regionövergripande risk): text, who performs, who reports, when")
     public ResponseEntity<Object> addAtgard(@PathVariable String ikPlanId, @RequestBody AtgardRequest body,
                                             HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
-        return dispatcher.dispatch(context, "POST atgarder " + ikPlanId, body,
-                new AddIkAtgard(ikPlanId, context.expectedVersion(), body.atgardId(), body.riskId(),
-                        Boolean.TRUE.equals(body.regionRisk()), body.content(), body.revisionBeslut()),
-                answer -> new WriteResult(body.atgardId(), ((Number) answer).longValue()), null);
+        return dispatcher.change(http, "POST atgarder " + ikPlanId, body, body.atgardId(), null,
+                version -> new AddIkAtgard(ikPlanId, version, body.atgardId(), body.riskId(),
+                        Boolean.TRUE.equals(body.regionRisk()), body.content(), body.revisionBeslut()));
     }
 
     @PostMapping("/api/ik-plans/{ikPlanId}/atgarder/{atgardId}/revisions")
     @Operation(summary = "Revise an åtgärd; a regionövergripande one revised here shows in every nämnd's IK-plan")
     public ResponseEntity<Object> reviseAtgard(@PathVariable String ikPlanId, @PathVariable String atgardId,
                                                @RequestBody AtgardRequest body, HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
-        return dispatcher.dispatch(context, "POST atgard revision " + ikPlanId + "/" + atgardId, body,
-                new ReviseIkAtgard(ikPlanId, context.expectedVersion(), atgardId, body.content(),
-                        body.revisionBeslut()),
-                answer -> new WriteResult(atgardId, ((Number) answer).longValue()), null);
+        return dispatcher.change(http, "POST atgard revision " + ikPlanId + "/" + atgardId, body, atgardId, null,
+                version -> new ReviseIkAtgard(ikPlanId, version, atgardId, body.content(),
+                        body.revisionBeslut()));
     }
 
     public record AdoptionRequest(Beslut beslut) {
@@ -133,10 +125,8 @@ public class InternalControlCommandController {
     @Operation(summary = "Fastställ the IK-plan by a beslut")
     public ResponseEntity<Object> adopt(@PathVariable String ikPlanId, @RequestBody AdoptionRequest body,
                                         HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
-        return dispatcher.dispatch(context, "POST adoption " + ikPlanId, body,
-                new AdoptIkPlan(ikPlanId, context.expectedVersion(), body.beslut()),
-                answer -> new WriteResult(ikPlanId, ((Number) answer).longValue()), null);
+        return dispatcher.change(http, "POST adoption " + ikPlanId, body, ikPlanId, null,
+                version -> new AdoptIkPlan(ikPlanId, version, body.beslut()));
     }
 
     public record StatusRequest(Boolean regionovergripande, AtgardStatus status, LocalDate datum, String comment,
@@ -148,12 +138,10 @@ public class InternalControlCommandController {
             + "the date it applies from and a comment")
     public ResponseEntity<Object> status(@PathVariable String ikPlanId, @PathVariable String atgardId,
                                          @RequestBody StatusRequest body, HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
-        return dispatcher.dispatch(context, "POST status " + ikPlanId + "/" + atgardId, body,
-                new ChangeIkAtgardStatus(ikPlanId, context.expectedVersion(), atgardId,
+        return dispatcher.change(http, "POST status " + ikPlanId + "/" + atgardId, body, atgardId, null,
+                version -> new ChangeIkAtgardStatus(ikPlanId, version, atgardId,
                         Boolean.TRUE.equals(body.regionovergripande()), body.status(), body.datum(), body.comment(),
-                        body.revisionBeslut()),
-                answer -> new WriteResult(atgardId, ((Number) answer).longValue()), null);
+                        body.revisionBeslut()));
     }
 
     public record EffectRequest(Boolean regionovergripande, String occasionId, EffektSvar svar, String comment,
@@ -165,12 +153,10 @@ public class InternalControlCommandController {
             + "delårsrapport or verksamhetsberättelse")
     public ResponseEntity<Object> effect(@PathVariable String ikPlanId, @PathVariable String atgardId,
                                          @RequestBody EffectRequest body, HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
-        return dispatcher.dispatch(context, "POST effect " + ikPlanId + "/" + atgardId, body,
-                new EvaluateIkAtgardEffect(ikPlanId, context.expectedVersion(), atgardId,
+        return dispatcher.change(http, "POST effect " + ikPlanId + "/" + atgardId, body, atgardId, null,
+                version -> new EvaluateIkAtgardEffect(ikPlanId, version, atgardId,
                         Boolean.TRUE.equals(body.regionovergripande()), body.occasionId(), body.svar(), body.comment(),
-                        body.revisionBeslut()),
-                answer -> new WriteResult(atgardId, ((Number) answer).longValue()), null);
+                        body.revisionBeslut()));
     }
 
     public record IskRequest(String namnd, Boolean regionovergripande, Integer year, Boolean tillracklig,
@@ -195,10 +181,8 @@ public class InternalControlCommandController {
     @Operation(summary = "Fastställ the ISK-bedömning by a beslut")
     public ResponseEntity<Object> adoptIsk(@PathVariable String iskId, @RequestBody AdoptionRequest body,
                                            HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
-        return dispatcher.dispatch(context, "POST adoption " + iskId, body,
-                new AdoptIskBedomning(iskId, context.expectedVersion(), body.beslut()),
-                answer -> new WriteResult(iskId, ((Number) answer).longValue()), null);
+        return dispatcher.change(http, "POST adoption " + iskId, body, iskId, null,
+                version -> new AdoptIskBedomning(iskId, version, body.beslut()));
     }
 
     /** @return the nämnd code, or null for what regionstyrelsen decides for the whole region */

@@ -57,12 +57,10 @@ public class OccasionCommandController {
     @Operation(summary = "Record the måluppfyllelse of a goal or uppdrag: colour (or not assessed with a reason), trend, comment")
     public ResponseEntity<Object> assess(@PathVariable String occasionId, @RequestBody AssessmentRequest body,
                                          HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
-        return dispatcher.dispatch(context, "POST assessments " + occasionId, body,
-                new AssessItem(occasionId, context.expectedVersion(), body.itemId(), body.colour(),
+        return dispatcher.change(http, "POST assessments " + occasionId, body, body.itemId(), null,
+                version -> new AssessItem(occasionId, version, body.itemId(), body.colour(),
                         body.notAssessedReason(), body.trend(), body.comment(), Boolean.TRUE.equals(body.reconstructed()),
-                        body.revisionBeslut()),
-                answer -> new WriteResult(body.itemId(), ((Number) answer).longValue()), null);
+                        body.revisionBeslut()));
     }
 
     public record IndikatorRequest(String styrtalId, IndikatorStatus status, PeriodValue utfall, String comment,
@@ -73,11 +71,9 @@ public class OccasionCommandController {
     @Operation(summary = "Record an indikator's status (helt, delvis, inte alls, värde saknas) with its utfall")
     public ResponseEntity<Object> assessIndikator(@PathVariable String occasionId, @RequestBody IndikatorRequest body,
                                                   HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
-        return dispatcher.dispatch(context, "POST indikatorer " + occasionId, body,
-                new AssessIndikator(occasionId, context.expectedVersion(), body.styrtalId(), body.status(),
-                        body.utfall(), body.comment(), body.revisionBeslut()),
-                answer -> new WriteResult(body.styrtalId(), ((Number) answer).longValue()), null);
+        return dispatcher.change(http, "POST indikatorer " + occasionId, body, body.styrtalId(), null,
+                version -> new AssessIndikator(occasionId, version, body.styrtalId(), body.status(),
+                        body.utfall(), body.comment(), body.revisionBeslut()));
     }
 
     public record ResultatrapportRequest(String title, String budgetVersion,
@@ -90,11 +86,9 @@ public class OccasionCommandController {
             + "and the budget version compared against; avvikelse and förändring are computed")
     public ResponseEntity<Object> resultatrapport(@PathVariable String occasionId,
                                                   @RequestBody ResultatrapportRequest body, HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
-        return dispatcher.dispatch(context, "POST resultatrapport " + occasionId, body,
-                new OccasionCommands.RecordResultatrapport(occasionId, context.expectedVersion(), body.title(),
-                        body.budgetVersion(), body.lines(), body.revisionBeslut()),
-                answer -> new WriteResult(occasionId, ((Number) answer).longValue()), null);
+        return dispatcher.change(http, "POST resultatrapport " + occasionId, body, occasionId, null,
+                version -> new OccasionCommands.RecordResultatrapport(occasionId, version, body.title(),
+                        body.budgetVersion(), body.lines(), body.revisionBeslut()));
     }
 
     public record AdoptionRequest(Beslut beslut) {
@@ -104,9 +98,7 @@ public class OccasionCommandController {
     @Operation(summary = "Fastställ the follow-up by a beslut")
     public ResponseEntity<Object> adopt(@PathVariable String occasionId, @RequestBody AdoptionRequest body,
                                         HttpServletRequest http) {
-        WriteContext context = WriteContext.of(http);
-        return dispatcher.dispatch(context, "POST adoption " + occasionId, body,
-                new AdoptOccasion(occasionId, context.expectedVersion(), body.beslut()),
-                answer -> new WriteResult(occasionId, ((Number) answer).longValue()), null);
+        return dispatcher.change(http, "POST adoption " + occasionId, body, occasionId, null,
+                version -> new AdoptOccasion(occasionId, version, body.beslut()));
     }
 }

@@ -207,8 +207,6 @@ public class PlanCommandController {
      */
     private ResponseEntity<Object> onPlan(HttpServletRequest http, String route, String planId, Object body,
                                           String itemId, boolean added, Function<Long, Object> command) {
-        WriteContext context = WriteContext.of(http);
-        return dispatcher.dispatch(context, route, body, command.apply(context.expectedVersion()),
-                answer -> new WriteResult(itemId, ((Number) answer).longValue()), added ? "/api/plans/" + planId : null);
+        return dispatcher.change(http, route, body, itemId, added ? "/api/plans/" + planId : null, command);
     }
 }

@@ -81,6 +81,6 @@ class UtfallProjection {
     }
 
     private static String principal(EventMessage<?> message) {
-        return (String) message.getMetaData().get(LedgerMetadata.PRINCIPAL);
+        return LedgerMetadata.principal(message.getMetaData());
     }
 }

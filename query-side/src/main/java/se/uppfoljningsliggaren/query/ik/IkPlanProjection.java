@@ -97,8 +97,8 @@ class IkPlanProjection {
     void on(IkAtgardStatusChanged event, DomainEventMessage<?> message, TrackingToken token) {
         IkPlanDocument document = load(event.ikPlanId());
         reported(document, event.atgardId(), event.regionovergripande()).history.add(new AtgardHistoryEntry(
-                event.ikPlanId(), message.getSequenceNumber(), "STATUS", message.getTimestamp(), principal(message),
-                reason(message), event.revisionBeslut(), null, event.from(), event.to(), event.datum(), null, null,
+                event.ikPlanId(), message.getSequenceNumber(), "STATUS", message.getTimestamp(), who(message),
+                why(message), event.revisionBeslut(), null, event.from(), event.to(), event.datum(), null, null,
                 event.comment()));
         save(document, message, token);
     }
@@ -108,8 +108,8 @@ class IkPlanProjection {
         IkPlanDocument document = load(event.ikPlanId());
         IkPlanDocument.Reported reported = reported(document, event.atgardId(), event.regionovergripande());
         reported.history.add(new AtgardHistoryEntry(event.ikPlanId(), message.getSequenceNumber(), "EFFECT",
-                message.getTimestamp(), principal(message), reason(message), event.revisionBeslut(), null, null, null,
-                null, event.occasionId(), event.svar(), event.comment()));
+                message.getTimestamp(), who(message), why(message), event.revisionBeslut(), null, null, null, null,
+                event.occasionId(), event.svar(), event.comment()));
         reported.evaluated(event);
         save(document, message, token);
     }
@@ -129,16 +129,17 @@ class IkPlanProjection {
     private static AtgardHistoryEntry contentChange(String change, String ikPlanId, AtgardContent content,
                                                     Beslut beslut, DomainEventMessage<?> message) {
         return new AtgardHistoryEntry(ikPlanId, message.getSequenceNumber(), change, message.getTimestamp(),
-                principal(message), reason(message), beslut, content, null, null, null, null, null, null);
+                who(message), why(message), beslut, content, null, null, null, null, null, null);
     }
 
-    private static String principal(DomainEventMessage<?> message) {
-        return (String) message.getMetaData().get(LedgerMetadata.PRINCIPAL);
+    private static String who(DomainEventMessage<?> message) {
+        return LedgerMetadata.principal(message.getMetaData());
     }
 
-    private static String reason(DomainEventMessage<?> message) {
-        return (String) message.getMetaData().get(LedgerMetadata.REASON);
+    private static String why(DomainEventMessage<?> message) {
+        return LedgerMetadata.reason(message.getMetaData());
     }
+
 
     private IkPlanDocument load(String ikPlanId) {
         return ReadModelJson.read(jdbc.queryForObject("SELECT document FROM ik_plan_view WHERE ik_plan_id = ?",

@@ -39,7 +39,7 @@ class IskProjection {
         document.year = event.year();
         document.bedomningar.add(new Bedomning(event.tillracklig(), event.motivation(), event.krav(),
                 event.revisionBeslut(), message.getTimestamp(),
-                (String) message.getMetaData().get(LedgerMetadata.PRINCIPAL)));
+                LedgerMetadata.principal(message.getMetaData())));
         save(document, message, token);
     }
 

@@ -38,7 +38,7 @@ class PlanProjection {
         PlanDocument document = event instanceof PlanCreated created ? PlanDocument.create(created) : load(event.planId());
         Instant at = message.getTimestamp();
         long version = message.getSequenceNumber();
-        document.apply(event, version, (String) message.getMetaData().get(LedgerMetadata.PRINCIPAL), at);
+        document.apply(event, version, LedgerMetadata.principal(message.getMetaData()), at);
         long globalIndex = token.position().orElse(-1);
         String json = ReadModelJson.write(document);
         jdbc.update("""
