@@ -1,12 +1,13 @@
 package se.uppfoljningsliggaren.command;
 
+import se.uppfoljningsliggaren.kernel.value.InputPolicy;
+
 import java.util.regex.Pattern;
 
 /** Field checks shared by the aggregates; each failure names the field. */
 public final class Require {
 
-    /** Ids chosen by clients: short, URL-safe, no spaces. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,79}");
+    private static final Pattern ID = Pattern.compile(InputPolicy.ID_PATTERN);
 
     private Require() {
     }
@@ -25,10 +26,13 @@ public final class Require {
         if (value.length() > maxLength) {
             throw CommandRejectedException.invalid(field, field + " is longer than " + maxLength + " characters");
         }
-        if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-            throw CommandRejectedException.invalid(field, field + " contains control characters");
+        String checked;
+        try {
+            checked = InputPolicy.text(value, InputPolicy.Kind.LONG, field);
+        } catch (InputPolicy.InvalidInputException e) {
+            throw CommandRejectedException.invalid(field, e.getMessage());
         }
-        return value.isBlank() ? null : value.strip();
+        return checked.isBlank() ? null : checked.strip();
     }
 
     public static String id(String value, String field) {

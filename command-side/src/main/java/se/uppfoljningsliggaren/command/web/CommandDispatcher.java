@@ -3,8 +3,11 @@ package se.uppfoljningsliggaren.command.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,6 +31,8 @@ import java.util.function.Function;
  */
 @Component
 public class CommandDispatcher {
+
+    private static final CommandTargetResolver TARGETS = AnnotationCommandTargetResolver.builder().build();
 
     private final CommandGateway commandGateway;
     private final JdbcTemplate jdbc;
@@ -57,9 +62,9 @@ public class CommandDispatcher {
                 return replay(context, fingerprint);
             }
         }
-        Object answer = commandGateway.sendAndWait(
-                GenericCommandMessage.asCommandMessage(command).andMetaData(context.metadata()));
-        WriteResult result = toResult.apply(answer);
+        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).andMetaData(context.metadata());
+        Object answer = commandGateway.sendAndWait(message);
+        WriteResult result = toResult.apply(answer).at(storePosition(message));
         HttpStatus status = location == null ? HttpStatus.OK : HttpStatus.CREATED;
         if (context.idempotencyKey() != null) {
             jdbc.update("UPDATE idempotency_record SET response_status = ?, response_body = ? "
@@ -85,6 +90,17 @@ public class CommandDispatcher {
         WriteContext context = WriteContext.of(http);
         return dispatch(context, route, request, command.apply(context.expectedVersion()),
                 answer -> new WriteResult(itemId, ((Number) answer).longValue()), location);
+    }
+
+    /**
+     * The position of the aggregate's last event, read in the write's own transaction (so it is this write's event,
+     * not a later one's).
+     */
+    private Long storePosition(CommandMessage<?> message) {
+        String aggregateId = TARGETS.resolveTarget(message).getIdentifier();
+        return jdbc.query("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
+                        + "ORDER BY sequence_number DESC LIMIT 1", (rs, i) -> rs.getLong(1), aggregateId)
+                .stream().findFirst().orElse(null);
     }
 
     private ResponseEntity<Object> replay(WriteContext context, String fingerprint) {

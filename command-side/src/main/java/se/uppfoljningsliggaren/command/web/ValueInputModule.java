@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import org.springframework.stereotype.Component;
+import se.uppfoljningsliggaren.kernel.value.InputPolicy;
 import se.uppfoljningsliggaren.kernel.value.InvalidVardeException;
 import se.uppfoljningsliggaren.kernel.value.Period;
 import se.uppfoljningsliggaren.kernel.value.PeriodValue;
@@ -49,21 +50,22 @@ public class ValueInputModule extends SimpleModule {
         @Override
         public Varde deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (parser.currentToken() == JsonToken.VALUE_STRING) {
-                return VardeParser.parse(parser.getText());
+                return VardeParser.parse(InputPolicy.text(parser.getText(), InputPolicy.Kind.SHORT, "value"));
             }
             if (parser.currentToken() != JsonToken.START_OBJECT) {
                 return (Varde) context.handleUnexpectedToken(Varde.class, parser);
             }
-            JsonNode node = parser.readValueAsTree();
+            JsonNode node = context.readTree(parser);
             rejectUnknown(node, VALUE_FIELDS, context, Varde.class);
-            VardeForm form = node.hasNonNull("form") ? enumValue(VardeForm.class, node.get("form").asText()) : null;
-            String written = node.hasNonNull("written") ? node.get("written").asText() : null;
-            String kind = node.hasNonNull("kind") ? node.get("kind").asText() : null;
+            String formName = text(node, "form");
+            VardeForm form = formName != null ? enumValue(VardeForm.class, formName) : null;
+            String written = text(node, "written");
+            String kind = text(node, "kind");
             Varde.MissingKind missingKind = form == VardeForm.MISSING && kind != null
                     ? enumValue(Varde.MissingKind.class, kind) : null;
             Varde.ProseKind proseKind = form == VardeForm.PROSE && kind != null
                     ? enumValue(Varde.ProseKind.class, kind) : null;
-            String reason = node.hasNonNull("reason") ? node.get("reason").asText() : null;
+            String reason = text(node, "reason");
             return VardeParser.parse(form, written, missingKind, reason, proseKind);
         }
     }
@@ -74,7 +76,7 @@ public class ValueInputModule extends SimpleModule {
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
                 return (Period) context.handleUnexpectedToken(Period.class, parser);
             }
-            return Period.parse(parser.getText());
+            return Period.parse(InputPolicy.text(parser.getText(), InputPolicy.Kind.SHORT, "period"));
         }
     }
 
@@ -84,7 +86,7 @@ public class ValueInputModule extends SimpleModule {
             if (parser.currentToken() != JsonToken.START_OBJECT) {
                 return (PeriodValue) context.handleUnexpectedToken(PeriodValue.class, parser);
             }
-            JsonNode node = parser.readValueAsTree();
+            JsonNode node = context.readTree(parser);
             rejectUnknown(node, PERIOD_VALUE_FIELDS, context, PeriodValue.class);
             if (!node.hasNonNull("value") || !node.hasNonNull("period")) {
                 throw new IllegalArgumentException("a value for a period needs both value and period");
@@ -94,11 +96,23 @@ public class ValueInputModule extends SimpleModule {
                 valueParser.nextToken();
                 value = new VardeDeserializer().deserialize(valueParser, context);
             }
-            String period = node.get("period").asText().strip();
+            String period = text(node, "period").strip();
             boolean prognos = period.toLowerCase(Locale.ROOT).startsWith("prognos");
             return new PeriodValue(value, Period.parse(prognos ? period.substring("prognos".length()) : period),
                     prognos ? PeriodValue.Basis.PROGNOS : PeriodValue.Basis.UTFALL);
         }
+    }
+
+    /** A text field of a value object: a JSON string (no number or boolean read as text) that passes the policy. */
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new InputPolicy.InvalidInputException(field, "must be a JSON string");
+        }
+        return InputPolicy.text(value.textValue(), field);
     }
 
     private static void rejectUnknown(JsonNode node, Set<String> known, DeserializationContext context, Class<?> type)

@@ -3,6 +3,7 @@ package se.uppfoljningsliggaren.command.web;
 import jakarta.servlet.http.HttpServletRequest;
 import se.uppfoljningsliggaren.command.CommandRejectedException;
 import se.uppfoljningsliggaren.kernel.LedgerMetadata;
+import se.uppfoljningsliggaren.kernel.value.InputPolicy;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -33,10 +34,7 @@ public record WriteContext(String principal, String reason, String idempotencyKe
         if (!PRINCIPAL.matcher(principal).matches()) {
             throw CommandRejectedException.invalid(PRINCIPAL_HEADER, "the principal is 1–100 letters, digits and . _ @ + -");
         }
-        String reason = decoded(request.getHeader(REASON_HEADER));
-        if (reason != null && reason.length() > 1000) {
-            throw CommandRejectedException.invalid(REASON_HEADER, "the reason is at most 1000 characters");
-        }
+        String reason = InputPolicy.text(decoded(request.getHeader(REASON_HEADER)), REASON_HEADER);
         String key = request.getHeader(IDEMPOTENCY_HEADER);
         if (key != null && !KEY.matcher(key).matches()) {
             throw CommandRejectedException.invalid(IDEMPOTENCY_HEADER, "the key is 1–200 visible ASCII characters");

@@ -65,7 +65,7 @@ class FollowUpReportHandler {
         }
         OccasionDocument occasion = ReadModelJson.read(rows.get(0), OccasionDocument.class);
         // as of an instant the plan's projection has not reached yet, there is no consistent answer: none is given
-        Optional<PlanView> found = queries.query(new GetPlanView(occasion.planId, null, query.asOf()),
+        Optional<PlanView> found = queries.query(new GetPlanView(occasion.planId, query.asOf()),
                 ResponseTypes.optionalInstanceOf(PlanView.class)).join();
         if (found.isEmpty()) {
             return Optional.empty();

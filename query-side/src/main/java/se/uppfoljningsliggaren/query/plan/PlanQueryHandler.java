@@ -24,8 +24,6 @@ import java.util.stream.Collectors;
 @Component
 class PlanQueryHandler {
 
-    private static final long CATCH_UP_WAIT_MS = 10_000;
-
     private final JdbcTemplate jdbc;
 
     PlanQueryHandler(JdbcTemplate jdbc) {
@@ -60,7 +58,7 @@ class PlanQueryHandler {
     }
 
     @QueryHandler
-    Optional<PlanView> handle(GetPlanView query) throws InterruptedException {
+    Optional<PlanView> handle(GetPlanView query) {
         if (query.asOf() != null) {
             return jdbc.query("""
                             SELECT h.document, h.version, h.event_time, n.name FROM plan_view_history h
@@ -70,20 +68,10 @@ class PlanQueryHandler {
                             rs.getTimestamp(3).toInstant(), rs.getString(4)),
                     query.planId(), java.sql.Timestamp.from(query.asOf())).stream().findFirst();
         }
-        long deadline = System.currentTimeMillis() + CATCH_UP_WAIT_MS;
-        while (true) {
-            List<String[]> rows = jdbc.query("SELECT p.document, p.version, p.last_changed_at, n.name FROM plan_view p "
-                            + "LEFT JOIN namnd_view n ON n.code = p.namnd_code WHERE p.plan_id = ?",
-                    (rs, i) -> new String[]{rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant().toString(),
-                            rs.getString(4)}, query.planId());
-            boolean caughtUp = !rows.isEmpty()
-                    && (query.minVersion() == null || Long.parseLong(rows.get(0)[1]) >= query.minVersion());
-            if (caughtUp || System.currentTimeMillis() > deadline) {
-                return rows.stream().findFirst().map(row -> toView(ReadModelJson.read(row[0], PlanDocument.class),
-                        Long.parseLong(row[1]), java.time.Instant.parse(row[2]), row[3]));
-            }
-            Thread.sleep(50);
-        }
+        return jdbc.query("SELECT p.document, p.version, p.last_changed_at, n.name FROM plan_view p "
+                        + "LEFT JOIN namnd_view n ON n.code = p.namnd_code WHERE p.plan_id = ?",
+                (rs, i) -> toView(ReadModelJson.read(rs.getString(1), PlanDocument.class), rs.getLong(2),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4)), query.planId()).stream().findFirst();
     }
 
     @QueryHandler

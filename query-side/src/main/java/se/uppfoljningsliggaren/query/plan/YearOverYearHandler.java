@@ -45,7 +45,7 @@ class YearOverYearHandler {
     }
 
     private Optional<PlanView> plan(String planId) {
-        return queries.query(new GetPlanView(planId, null, null), ResponseTypes.optionalInstanceOf(PlanView.class))
+        return queries.query(new GetPlanView(planId, null), ResponseTypes.optionalInstanceOf(PlanView.class))
                 .join();
     }
 

@@ -4,12 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import se.uppfoljningsliggaren.kernel.followup.FollowUpViews.FollowUpReport;
 import se.uppfoljningsliggaren.kernel.followup.FollowUpViews.GetFollowUpReport;
 import se.uppfoljningsliggaren.kernel.followup.FollowUpViews.GetOverview;
@@ -24,9 +22,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 public class FollowUpQueryController {
 
     private final QueryGateway queries;
+    private final ViewFreshness freshness;
 
-    FollowUpQueryController(QueryGateway queries) {
+    FollowUpQueryController(QueryGateway queries, ViewFreshness freshness) {
         this.queries = queries;
+        this.freshness = freshness;
     }
 
     @GetMapping("/overview")
@@ -40,11 +40,16 @@ public class FollowUpQueryController {
     @GetMapping("/{occasionId}")
     @Operation(summary = "The follow-up report: the plan's goals, indikatorer and uppdrag with the nämnd's assessments, "
             + "and the summary table of måluppfyllelse per category, each count with the items behind it. asOf (ISO "
-            + "instant) gives the report, and the plan behind it, as they stood then")
+            + "instant) gives the report, and the plan behind it, as they stood then; minVersion (the version a write "
+            + "answered) waits at most 2 s for the report to include it, else 409")
     public FollowUpReport report(@PathVariable String occasionId,
+                                 @RequestParam(required = false) Long minVersion,
                                  @RequestParam(required = false) java.time.Instant asOf) {
-        return queries.query(new GetFollowUpReport(occasionId, asOf),
-                        ResponseTypes.optionalInstanceOf(FollowUpReport.class))
-                .join().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no follow-up " + occasionId));
+        if (minVersion != null) {
+            freshness.awaitVersion(ViewFreshness.VersionedView.FOLLOW_UP, occasionId, minVersion);
+        }
+        return PlanQueryController.found(queries.query(new GetFollowUpReport(occasionId, asOf),
+                ResponseTypes.optionalInstanceOf(FollowUpReport.class)).join(), "occasionId",
+                "no follow-up " + occasionId);
     }
 }

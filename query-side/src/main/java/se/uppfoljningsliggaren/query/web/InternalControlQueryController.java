@@ -4,12 +4,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import se.uppfoljningsliggaren.kernel.ik.IkViews.AtgardHistoryEntry;
 import se.uppfoljningsliggaren.kernel.ik.IkViews.GetAtgardHistory;
 import se.uppfoljningsliggaren.kernel.ik.IkViews.GetIkFollowUp;
@@ -35,9 +33,11 @@ public class InternalControlQueryController {
     private static final String REGION = "region";
 
     private final QueryGateway queries;
+    private final ViewFreshness freshness;
 
-    InternalControlQueryController(QueryGateway queries) {
+    InternalControlQueryController(QueryGateway queries, ViewFreshness freshness) {
         this.queries = queries;
+        this.freshness = freshness;
     }
 
     @GetMapping("/api/ik-plans")
@@ -51,10 +51,15 @@ public class InternalControlQueryController {
     @GetMapping("/api/ik-plans/{ikPlanId}")
     @Operation(summary = "An IK-plan: per risk (verksamhet, krav, riskvärde) its åtgärder with the nämnd's status; a "
             + "nämnd's plan shows the year's regionövergripande risks and åtgärder as regionstyrelsen currently words them. "
-            + "asOf (ISO instant) gives both as they stood then")
-    public IkPlanView plan(@PathVariable String ikPlanId, @RequestParam(required = false) Instant asOf) {
+            + "asOf (ISO instant) gives both as they stood then; minVersion (the version a write answered) waits at "
+            + "most 2 s for the view to include it, else 409")
+    public IkPlanView plan(@PathVariable String ikPlanId, @RequestParam(required = false) Long minVersion,
+                           @RequestParam(required = false) Instant asOf) {
+        if (minVersion != null) {
+            freshness.awaitVersion(ViewFreshness.VersionedView.IK_PLAN, ikPlanId, minVersion);
+        }
         return queries.query(new GetIkPlan(ikPlanId, asOf), ResponseTypes.optionalInstanceOf(IkPlanView.class)).join()
-                .orElseThrow(() -> notFound("no IK-plan " + ikPlanId));
+                .orElseThrow(() -> ViewFreshness.notFound("ikPlanId", "no IK-plan " + ikPlanId));
     }
 
     @GetMapping("/api/ik-plans/{ikPlanId}/atgarder/{atgardId}/history")
@@ -65,7 +70,7 @@ public class InternalControlQueryController {
         List<AtgardHistoryEntry> history = queries.query(new GetAtgardHistory(ikPlanId, atgardId, regionovergripande),
                 ResponseTypes.multipleInstancesOf(AtgardHistoryEntry.class)).join();
         if (history.isEmpty()) {
-            throw notFound("no åtgärd " + atgardId + " in " + ikPlanId);
+            throw ViewFreshness.notFound("atgardId", "no åtgärd " + atgardId + " in " + ikPlanId);
         }
         return history;
     }
@@ -75,7 +80,7 @@ public class InternalControlQueryController {
             + "per verksamhet and risk each åtgärd's status per the period's last day, its effect and comment")
     public IkFollowUp followUp(@PathVariable String occasionId) {
         return queries.query(new GetIkFollowUp(occasionId), ResponseTypes.optionalInstanceOf(IkFollowUp.class)).join()
-                .orElseThrow(() -> notFound("no IK-plan followed up at " + occasionId));
+                .orElseThrow(() -> ViewFreshness.notFound("occasionId", "no IK-plan followed up at " + occasionId));
     }
 
     @GetMapping("/api/isk-bedomningar/{namnd}/{year}")
@@ -84,7 +89,7 @@ public class InternalControlQueryController {
     public IskView isk(@PathVariable String namnd, @PathVariable int year) {
         return queries.query(new GetIsk(REGION.equalsIgnoreCase(namnd) ? null : namnd, year),
                         ResponseTypes.optionalInstanceOf(IskView.class)).join()
-                .orElseThrow(() -> notFound("no ISK-bedömning nor underlag for " + namnd + " " + year));
+                .orElseThrow(() -> ViewFreshness.notFound("namnd", "no ISK-bedömning nor underlag for " + namnd + " " + year));
     }
 
     @GetMapping("/api/internkontroll/overview")
@@ -92,9 +97,5 @@ public class InternalControlQueryController {
             + "end, those ej genomförda or still open, the ISK-bedömning and its outcome, and the samlad bedömning")
     public IkOverview overview(@RequestParam int year) {
         return queries.query(new GetIkOverview(year), ResponseTypes.instanceOf(IkOverview.class)).join();
-    }
-
-    private static ResponseStatusException notFound(String reason) {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND, reason);
     }
 }

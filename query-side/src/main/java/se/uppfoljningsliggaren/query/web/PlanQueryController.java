@@ -4,14 +4,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import se.uppfoljningsliggaren.kernel.followup.SeriesViews.GetIndikatorSeries;
 import se.uppfoljningsliggaren.kernel.followup.SeriesViews.IndikatorSeries;
 import se.uppfoljningsliggaren.kernel.query.PlanQueries.*;
@@ -29,9 +27,11 @@ import java.util.Optional;
 public class PlanQueryController {
 
     private final QueryGateway queries;
+    private final ViewFreshness freshness;
 
-    PlanQueryController(QueryGateway queries) {
+    PlanQueryController(QueryGateway queries, ViewFreshness freshness) {
         this.queries = queries;
+        this.freshness = freshness;
     }
 
     @GetMapping("/plans")
@@ -45,14 +45,23 @@ public class PlanQueryController {
 
     @GetMapping("/plans/{planId}")
     @Operation(summary = "One plan's view as a tree: goals → styrtal → uppdrag → aktiviteter, the budget, status and "
-            + "beslut. asOf (ISO instant) gives the plan as it stood then; minVersion waits until the view includes "
-            + "that version (read-your-writes).")
+            + "beslut. asOf (ISO instant) gives the plan as it stood then; minVersion (the version a write answered) "
+            + "waits at most 2 s for the view to include it, else 409. ETag: the plan's version; X-Ledger-Position: "
+            + "the store position of the last event the view reflects.")
     public ResponseEntity<PlanView> plan(@PathVariable String planId,
                                          @RequestParam(required = false) Long minVersion,
                                          @RequestParam(required = false) java.time.Instant asOf) {
-        PlanView view = found(queries.query(new GetPlanView(planId, minVersion, asOf),
-                ResponseTypes.optionalInstanceOf(PlanView.class)).join(), "plan " + planId);
-        return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);
+        if (minVersion != null) {
+            freshness.awaitVersion(ViewFreshness.VersionedView.PLAN, planId, minVersion);
+        }
+        PlanView view = found(queries.query(new GetPlanView(planId, asOf),
+                ResponseTypes.optionalInstanceOf(PlanView.class)).join(), "planId", "no plan " + planId);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().eTag(String.valueOf(view.version()));
+        if (asOf == null) {
+            freshness.position(ViewFreshness.VersionedView.PLAN, planId).ifPresent(position ->
+                    answer.header(ViewFreshness.POSITION_HEADER, String.valueOf(position)));
+        }
+        return answer.body(view);
     }
 
     @GetMapping("/plans/{namnd}/{year}/year-over-year")
@@ -61,7 +70,7 @@ public class PlanQueryController {
     public YearOverYear.Comparison yearOverYear(@PathVariable String namnd, @PathVariable int year) {
         return found(queries.query(new YearOverYear.GetYearOverYear(namnd, year),
                 ResponseTypes.optionalInstanceOf(YearOverYear.Comparison.class)).join(),
-                "pair of plans " + namnd + " " + (year - 1) + "–" + year);
+                "year", "no pair of plans " + namnd + " " + (year - 1) + "–" + year);
     }
 
     @GetMapping("/namnder")
@@ -80,7 +89,7 @@ public class PlanQueryController {
     @Operation(summary = "One indikator across every plan that uses it, with its values and targets in each")
     public IndikatorUsage indikator(@PathVariable String indikatorId) {
         return found(queries.query(new GetIndikatorUsage(indikatorId),
-                ResponseTypes.optionalInstanceOf(IndikatorUsage.class)).join(), "indikator " + indikatorId);
+                ResponseTypes.optionalInstanceOf(IndikatorUsage.class)).join(), "indikatorId", "no indikator " + indikatorId);
     }
 
     @GetMapping("/indikatorer/{indikatorId}/series")
@@ -88,7 +97,7 @@ public class PlanQueryController {
             + "corrections, and each plan's senast kända värde; optionally for one nämnd")
     public IndikatorSeries series(@PathVariable String indikatorId, @RequestParam(required = false) String namnd) {
         return found(queries.query(new GetIndikatorSeries(indikatorId, namnd),
-                ResponseTypes.optionalInstanceOf(IndikatorSeries.class)).join(), "indikator " + indikatorId);
+                ResponseTypes.optionalInstanceOf(IndikatorSeries.class)).join(), "indikatorId", "no indikator " + indikatorId);
     }
 
     @GetMapping("/rf-uppdrag")
@@ -97,7 +106,7 @@ public class PlanQueryController {
         return queries.query(new ListRfUppdrag(year), ResponseTypes.multipleInstancesOf(RfUppdragView.class)).join();
     }
 
-    private static <T> T found(Optional<T> value, String what) {
-        return value.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no " + what));
+    static <T> T found(Optional<T> value, String field, String reason) {
+        return value.orElseThrow(() -> ViewFreshness.notFound(field, reason));
     }
 }

@@ -14,9 +14,9 @@ public final class PlanQueries {
 
     /**
      * One plan's view: the current one, or as it stood at {@code asOf} (exactly: the state after the last event
-     * recorded at or before that instant). With minVersion, waits briefly until the view has caught up with it.
+     * recorded at or before that instant). Answers at once: an unknown plan is empty, never waited for.
      */
-    public record GetPlanView(String planId, Long minVersion, java.time.Instant asOf) {
+    public record GetPlanView(String planId, java.time.Instant asOf) {
     }
 
     /** One indikator across every plan that uses it, all years and nämnder. */

@@ -20,7 +20,7 @@ public final class VardeParser {
 
     private static final Pattern NUMERIC = Pattern.compile(
             "(" + SIGN + "?)(" + NUM + ")\\s*(" + UNIT + ")?(?:\\s*\\((" + NUM + ")\\s*(?:" + UNIT + ")?\\))?");
-    private static final Pattern RANK = Pattern.compile("(?i)(plats|topp)?\\s*(\\d+)\\s+av\\s+(\\d+)");
+    private static final Pattern RANK = Pattern.compile("(?i)(plats|topp)?\\s*(\\d{1,6})\\s+av\\s+(\\d{1,6})");
     private static final Pattern INTERVAL = Pattern.compile(
             "(" + NUM + ")\\s*(" + UNIT + ")?" + DASH + "(" + NUM + ")\\s*(" + UNIT + ")?");
     private static final Pattern RELATIVE = Pattern.compile(
@@ -145,7 +145,12 @@ public final class VardeParser {
 
     /** Reads a Swedish-written number: "8 748", "95,5", "1,174". */
     public static BigDecimal number(String written) {
-        return new BigDecimal(written.replaceAll("[ \\u00A0\\u202F\\u2009]", "").replace(',', '.'));
+        BigDecimal n = new BigDecimal(written.replaceAll("[ \\u00A0\\u202F\\u2009]", "").replace(',', '.'));
+        if (n.precision() - n.scale() > InputPolicy.MAX_INTEGER_DIGITS || n.scale() > InputPolicy.MAX_DECIMALS) {
+            throw new InvalidVardeException(written, "a figure has at most " + InputPolicy.MAX_INTEGER_DIGITS
+                    + " digits before the decimal comma and " + InputPolicy.MAX_DECIMALS + " after");
+        }
+        return n;
     }
 
     private static BigDecimal signed(String sign, String digits) {
