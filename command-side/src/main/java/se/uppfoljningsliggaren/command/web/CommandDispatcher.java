@@ -84,7 +84,7 @@ public class CommandDispatcher {
                                          String location, Function<Long, Object> command) {
         WriteContext context = WriteContext.of(http);
         return dispatch(context, route, request, command.apply(context.expectedVersion()),
-                answer -> new WriteResult(itemId, ((Number) answer).longValue()), location);
+                answer -> new WriteResult(itemId, ((Number) answer).longValue(), null), location);
     }
 
     private ResponseEntity<Object> replay(WriteContext context, String fingerprint) {
