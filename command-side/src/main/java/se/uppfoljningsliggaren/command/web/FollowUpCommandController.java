@@ -1,6 +1,7 @@
 package se.uppfoljningsliggaren.command.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +18,8 @@ import se.uppfoljningsliggaren.kernel.value.PeriodValue;
 
 import java.util.List;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /** The write API of period results: utfall and prognos per indikator and period, and their corrections. */
 @RestController
 @RequestMapping("/api/utfall")
@@ -29,14 +32,17 @@ public class FollowUpCommandController {
         this.dispatcher = dispatcher;
     }
 
-    public record UtfallRequest(String namnd, String indikatorId, Integer planYear, PeriodValue figure,
-                                List<BreakdownValue> breakdowns, String source, String comment) {
+    public record UtfallRequest(@Schema(requiredMode = REQUIRED) String namnd,
+                                @Schema(requiredMode = REQUIRED) String indikatorId, Integer planYear,
+                                @Schema(requiredMode = REQUIRED) PeriodValue figure, List<BreakdownValue> breakdowns,
+                                String source, String comment) {
     }
 
     @PostMapping
     @Operation(summary = "Record an utfall or prognos for an indikator and a period ('maj 2025', 'tertial 2 2025', "
             + "'per 31 juli 2024', '2024', 'prognos 2025'), optionally missing with a reason. planYear names the plan "
             + "it is reported under (default: the period's year; the year before is allowed beside this year's)")
+    @CreatesResource
     public ResponseEntity<Object> record(@RequestBody UtfallRequest body, HttpServletRequest http) {
         WriteContext context = WriteContext.of(http);
         String seriesId = series(body.namnd(), body.indikatorId(), body.figure());
@@ -47,12 +53,15 @@ public class FollowUpCommandController {
                         + body.indikatorId() + "/series?namnd=" + body.namnd());
     }
 
-    public record CorrectionRequest(String namnd, String indikatorId, PeriodValue figure,
-                                    List<BreakdownValue> breakdowns, String reason) {
+    public record CorrectionRequest(@Schema(requiredMode = REQUIRED) String namnd,
+                                    @Schema(requiredMode = REQUIRED) String indikatorId,
+                                    @Schema(requiredMode = REQUIRED) PeriodValue figure,
+                                    List<BreakdownValue> breakdowns, @Schema(requiredMode = REQUIRED) String reason) {
     }
 
     @PostMapping("/corrections")
     @Operation(summary = "Correct a recorded figure (named by nämnd, indikator, period and basis) with the reason")
+    @CreatesResource
     public ResponseEntity<Object> correct(@RequestBody CorrectionRequest body, HttpServletRequest http) {
         WriteContext context = WriteContext.of(http);
         String seriesId = series(body.namnd(), body.indikatorId(), body.figure());

@@ -1,6 +1,7 @@
 package se.uppfoljningsliggaren.command.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +36,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /** The write API of internal control: IK-plans, the åtgärd lifecycle and effect, ISK-bedömningar. */
 @RestController
 @Tag(name = "Internal control (write)", description = "Internkontrollplan, IK-åtgärder, ISK-bedömning")
@@ -47,12 +50,14 @@ public class InternalControlCommandController {
     }
 
     /** Exactly one of a nämnd and regionövergripande: a nämnd's plan, or the rows regionstyrelsen sets for all. */
-    public record IkPlanRequest(String namnd, Boolean regionovergripande, Integer year) {
+    public record IkPlanRequest(String namnd, Boolean regionovergripande,
+                                @Schema(requiredMode = REQUIRED) Integer year) {
     }
 
     @PostMapping("/api/ik-plans")
     @Operation(summary = "Begin a nämnd's internkontrollplan for a year, or (regionovergripande: true) the "
             + "regionövergripande risks and åtgärder of the year")
+    @CreatesResource
     public ResponseEntity<Object> create(@RequestBody IkPlanRequest body, HttpServletRequest http) {
         WriteContext context = WriteContext.of(http);
         String namnd = scope(body.namnd(), body.regionovergripande());
@@ -62,7 +67,8 @@ public class InternalControlCommandController {
                 answer -> new WriteResult(id, 0), "/api/ik-plans/" + id);
     }
 
-    public record RiskRequest(String riskId, String verksamhet, String text, Set<Krav> krav,
+    public record RiskRequest(String riskId, @Schema(requiredMode = REQUIRED) String verksamhet,
+                              @Schema(requiredMode = REQUIRED) String text, Set<Krav> krav,
                               RiskVardering riskvardering, Beslut revisionBeslut) {
 
         RiskContent content() {
@@ -91,8 +97,9 @@ public class InternalControlCommandController {
                 version -> new ReviseIkRisk(ikPlanId, version, riskId, body.content(), body.revisionBeslut()));
     }
 
-    public record AtgardRequest(String atgardId, String riskId, Boolean regionRisk, String text, String utforare,
-                                String rapporteras, String tidplan, Beslut revisionBeslut) {
+    public record AtgardRequest(String atgardId, String riskId, Boolean regionRisk,
+                                @Schema(requiredMode = REQUIRED) String text, String utforare, String rapporteras,
+                                String tidplan, Beslut revisionBeslut) {
 
         AtgardContent content() {
             return new AtgardContent(text, utforare, rapporteras, tidplan);
@@ -118,7 +125,7 @@ public class InternalControlCommandController {
                         body.revisionBeslut()));
     }
 
-    public record AdoptionRequest(Beslut beslut) {
+    public record AdoptionRequest(@Schema(requiredMode = REQUIRED) Beslut beslut) {
     }
 
     @PostMapping("/api/ik-plans/{ikPlanId}/adoption")
@@ -129,8 +136,9 @@ public class InternalControlCommandController {
                 version -> new AdoptIkPlan(ikPlanId, version, body.beslut()));
     }
 
-    public record StatusRequest(Boolean regionovergripande, AtgardStatus status, LocalDate datum, String comment,
-                                Beslut revisionBeslut) {
+    public record StatusRequest(Boolean regionovergripande, @Schema(requiredMode = REQUIRED) AtgardStatus status,
+                                @Schema(requiredMode = REQUIRED) LocalDate datum,
+                                @Schema(requiredMode = REQUIRED) String comment, Beslut revisionBeslut) {
     }
 
     @PostMapping("/api/ik-plans/{ikPlanId}/atgarder/{atgardId}/status")
@@ -144,8 +152,8 @@ public class InternalControlCommandController {
                         body.revisionBeslut()));
     }
 
-    public record EffectRequest(Boolean regionovergripande, String occasionId, EffektSvar svar, String comment,
-                                Beslut revisionBeslut) {
+    public record EffectRequest(Boolean regionovergripande, @Schema(requiredMode = REQUIRED) String occasionId,
+                                EffektSvar svar, String comment, Beslut revisionBeslut) {
     }
 
     @PostMapping("/api/ik-plans/{ikPlanId}/atgarder/{atgardId}/effect")
@@ -159,8 +167,10 @@ public class InternalControlCommandController {
                         body.revisionBeslut()));
     }
 
-    public record IskRequest(String namnd, Boolean regionovergripande, Integer year, Boolean tillracklig,
-                             String motivation, List<KravBedomning> krav, Beslut revisionBeslut) {
+    public record IskRequest(String namnd, Boolean regionovergripande, @Schema(requiredMode = REQUIRED) Integer year,
+                             @Schema(requiredMode = REQUIRED) Boolean tillracklig,
+                             @Schema(requiredMode = REQUIRED) String motivation, List<KravBedomning> krav,
+                             Beslut revisionBeslut) {
     }
 
     @PostMapping("/api/isk-bedomningar")
@@ -174,7 +184,7 @@ public class InternalControlCommandController {
         return dispatcher.dispatch(context, "POST /api/isk-bedomningar", body,
                 new RecordIskBedomning(id, context.expectedVersion(), namnd, year, body.tillracklig(),
                         body.motivation(), body.krav(), body.revisionBeslut()),
-                answer -> new WriteResult(id, ((Number) answer).longValue()), null);
+                answer -> new WriteResult(id, ((Number) answer).longValue(), null));
     }
 
     @PostMapping("/api/isk-bedomningar/{iskId}/adoption")

@@ -1,6 +1,7 @@
 package se.uppfoljningsliggaren.command.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
@@ -19,9 +20,14 @@ import se.uppfoljningsliggaren.kernel.followup.OccasionCommands.AdoptOccasion;
 import se.uppfoljningsliggaren.kernel.followup.OccasionCommands.AssessIndikator;
 import se.uppfoljningsliggaren.kernel.followup.OccasionCommands.AssessItem;
 import se.uppfoljningsliggaren.kernel.followup.OccasionCommands.OpenOccasion;
+import se.uppfoljningsliggaren.kernel.followup.ResultatLine;
 import se.uppfoljningsliggaren.kernel.value.Beslut;
 import se.uppfoljningsliggaren.kernel.value.Period;
 import se.uppfoljningsliggaren.kernel.value.PeriodValue;
+
+import java.util.List;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /** The write API of follow-up occasions: the nämnd's måluppfyllelse per goal, uppdrag and indikator. */
 @RestController
@@ -35,11 +41,14 @@ public class OccasionCommandController {
         this.dispatcher = dispatcher;
     }
 
-    public record OpenRequest(String namnd, OccasionKind kind, Period period) {
+    public record OpenRequest(@Schema(requiredMode = REQUIRED) String namnd,
+                              @Schema(requiredMode = REQUIRED) OccasionKind kind,
+                              @Schema(requiredMode = REQUIRED) Period period) {
     }
 
     @PostMapping
     @Operation(summary = "Open a follow-up occasion of a nämnd against its plan for the year")
+    @CreatesResource
     public ResponseEntity<Object> open(@RequestBody OpenRequest body, HttpServletRequest http) {
         WriteContext context = WriteContext.of(http);
         String id = OccasionCommands.occasionId(Require.present(body.namnd(), "namnd"),
@@ -49,8 +58,9 @@ public class OccasionCommandController {
                 "/api/followups/" + id);
     }
 
-    public record AssessmentRequest(String itemId, Colour colour, String notAssessedReason, Trend trend,
-                                    String comment, Boolean reconstructed, Beslut revisionBeslut) {
+    public record AssessmentRequest(@Schema(requiredMode = REQUIRED) String itemId,
+                                    @Schema(requiredMode = REQUIRED) Colour colour, String notAssessedReason,
+                                    Trend trend, String comment, Boolean reconstructed, Beslut revisionBeslut) {
     }
 
     @PostMapping("/{occasionId}/assessments")
@@ -63,8 +73,11 @@ public class OccasionCommandController {
                         body.revisionBeslut()));
     }
 
-    public record IndikatorRequest(String styrtalId, IndikatorStatus status, PeriodValue utfall, String comment,
-                                   Beslut revisionBeslut) {
+    /** Named apart from the catalogue's IndikatorRequest: schema names are simple class names. */
+    @Schema(name = "IndikatorAssessmentRequest")
+    public record IndikatorRequest(@Schema(requiredMode = REQUIRED) String styrtalId,
+                                   @Schema(requiredMode = REQUIRED) IndikatorStatus status, PeriodValue utfall,
+                                   String comment, Beslut revisionBeslut) {
     }
 
     @PostMapping("/{occasionId}/indikatorer")
@@ -76,8 +89,9 @@ public class OccasionCommandController {
                         body.utfall(), body.comment(), body.revisionBeslut()));
     }
 
-    public record ResultatrapportRequest(String title, String budgetVersion,
-                                         java.util.List<se.uppfoljningsliggaren.kernel.followup.ResultatLine> lines,
+    public record ResultatrapportRequest(@Schema(requiredMode = REQUIRED) String title,
+                                         @Schema(requiredMode = REQUIRED) String budgetVersion,
+                                         @Schema(requiredMode = REQUIRED) List<ResultatLine> lines,
                                          Beslut revisionBeslut) {
     }
 
@@ -91,7 +105,7 @@ public class OccasionCommandController {
                         body.budgetVersion(), body.lines(), body.revisionBeslut()));
     }
 
-    public record AdoptionRequest(Beslut beslut) {
+    public record AdoptionRequest(@Schema(requiredMode = REQUIRED) Beslut beslut) {
     }
 
     @PostMapping("/{occasionId}/adoption")

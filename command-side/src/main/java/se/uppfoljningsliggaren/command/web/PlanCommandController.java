@@ -1,6 +1,7 @@
 package se.uppfoljningsliggaren.command.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
@@ -21,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 /**
  * The write API of verksamhetsplaner. Every write needs {@code X-Principal}; {@code If-Match} carries the plan
  * version the caller saw (a stale one gets 409); {@code Idempotency-Key} makes a retried POST safe.
@@ -36,11 +39,14 @@ public class PlanCommandController {
         this.dispatcher = dispatcher;
     }
 
-    public record CreatePlanRequest(String namnd, Integer year, String title, List<Integer> planningYears) {
+    public record CreatePlanRequest(@Schema(requiredMode = REQUIRED) String namnd,
+                                    @Schema(requiredMode = REQUIRED) Integer year,
+                                    @Schema(requiredMode = REQUIRED) String title, List<Integer> planningYears) {
     }
 
     @PostMapping
     @Operation(summary = "Start a nämnd's plan for a year, as an utkast (one plan per nämnd and year)")
+    @CreatesResource
     public ResponseEntity<Object> create(@RequestBody CreatePlanRequest body, HttpServletRequest http) {
         if (body.namnd() == null || body.year() == null) {
             throw CommandRejectedException.invalid(body.namnd() == null ? "namnd" : "year", "namnd and year are required");
@@ -51,12 +57,15 @@ public class PlanCommandController {
                 answer -> new WriteResult(planId, 0), "/api/plans/" + planId);
     }
 
-    public record GoalRequest(String goalId, String parentGoalId, GoalKind kind, GoalOrigin origin, String numbering,
-                              String title, String description, Beslut revisionBeslut) {
+    public record GoalRequest(String goalId, String parentGoalId, @Schema(requiredMode = REQUIRED) GoalKind kind,
+                              @Schema(requiredMode = REQUIRED) GoalOrigin origin, String numbering,
+                              @Schema(requiredMode = REQUIRED) String title, String description,
+                              Beslut revisionBeslut) {
     }
 
     @PostMapping("/{planId}/goals")
     @Operation(summary = "Add a goal (målsättning, effektmål, nämndmål, målområde, strategi, perspektiv) to the goal tree")
+    @CreatesResource
     public ResponseEntity<Object> addGoal(@PathVariable String planId, @RequestBody GoalRequest body,
                                           HttpServletRequest http) {
         String goalId = idOrNew(body.goalId());
@@ -64,7 +73,8 @@ public class PlanCommandController {
                 expectedVersion -> new AddGoal(planId, expectedVersion, goalId, body.parentGoalId(), body.kind(), body.origin(), body.numbering(), body.title(), body.description(), body.revisionBeslut()));
     }
 
-    public record ReviseGoalRequest(String numbering, String title, String description, Beslut revisionBeslut) {
+    public record ReviseGoalRequest(String numbering, @Schema(requiredMode = REQUIRED) String title,
+                                    String description, Beslut revisionBeslut) {
     }
 
     @PutMapping("/{planId}/goals/{goalId}")
@@ -75,9 +85,11 @@ public class PlanCommandController {
                 expectedVersion -> new ReviseGoal(planId, expectedVersion, goalId, body.numbering(), body.title(), body.description(), body.revisionBeslut()));
     }
 
-    public record StyrtalRequest(String styrtalId, String goalId, String indikatorId, String numbering, String text,
-                                 String unit, Direction direction, PeriodValue senastKanda, Varde arsMalvarde,
-                                 Varde langsiktigtMalvarde, List<Breakdown> breakdowns, Beslut revisionBeslut) {
+    public record StyrtalRequest(String styrtalId, @Schema(requiredMode = REQUIRED) String goalId,
+                                 @Schema(requiredMode = REQUIRED) String indikatorId, String numbering,
+                                 @Schema(requiredMode = REQUIRED) String text, String unit, Direction direction,
+                                 PeriodValue senastKanda, Varde arsMalvarde, Varde langsiktigtMalvarde,
+                                 List<Breakdown> breakdowns, Beslut revisionBeslut) {
         StyrtalContent content() {
             return new StyrtalContent(numbering, text, unit, direction, senastKanda, arsMalvarde, langsiktigtMalvarde,
                     breakdowns);
@@ -86,6 +98,7 @@ public class PlanCommandController {
 
     @PostMapping("/{planId}/styrtal")
     @Operation(summary = "Add a styrtal/indikator under a goal, with utfall (senast kända värde) and målvärden as written")
+    @CreatesResource
     public ResponseEntity<Object> addStyrtal(@PathVariable String planId, @RequestBody StyrtalRequest body,
                                              HttpServletRequest http) {
         String styrtalId = idOrNew(body.styrtalId());
@@ -93,9 +106,9 @@ public class PlanCommandController {
                 expectedVersion -> new AddStyrtal(planId, expectedVersion, styrtalId, body.goalId(), body.indikatorId(), body.content(), body.revisionBeslut()));
     }
 
-    public record ReviseStyrtalRequest(String numbering, String text, String unit, Direction direction,
-                                       PeriodValue senastKanda, Varde arsMalvarde, Varde langsiktigtMalvarde,
-                                       List<Breakdown> breakdowns, Beslut revisionBeslut) {
+    public record ReviseStyrtalRequest(String numbering, @Schema(requiredMode = REQUIRED) String text, String unit,
+                                       Direction direction, PeriodValue senastKanda, Varde arsMalvarde,
+                                       Varde langsiktigtMalvarde, List<Breakdown> breakdowns, Beslut revisionBeslut) {
     }
 
     @PutMapping("/{planId}/styrtal/{styrtalId}")
@@ -108,11 +121,15 @@ public class PlanCommandController {
                 expectedVersion -> new ReviseStyrtal(planId, expectedVersion, styrtalId, content, body.revisionBeslut()));
     }
 
-    public record RfUppdragRequest(Integer year, Integer nr, String goalId, Beslut revisionBeslut) {
+    /** Named apart from the catalogue's RfUppdragRequest: schema names are simple class names. */
+    @Schema(name = "ReceiveRfUppdragRequest")
+    public record RfUppdragRequest(@Schema(requiredMode = REQUIRED) Integer year,
+                                   @Schema(requiredMode = REQUIRED) Integer nr, String goalId, Beslut revisionBeslut) {
     }
 
     @PostMapping("/{planId}/rf-uppdrag")
     @Operation(summary = "Take up a region-wide RF uppdrag (by year and nr) into the plan, optionally under a goal")
+    @CreatesResource
     public ResponseEntity<Object> receiveRfUppdrag(@PathVariable String planId, @RequestBody RfUppdragRequest body,
                                                    HttpServletRequest http) {
         if (body.year() == null || body.nr() == null) {
@@ -123,12 +140,15 @@ public class PlanCommandController {
                 expectedVersion -> new ReceiveRfUppdrag(planId, expectedVersion, rfUppdragId, body.goalId(), body.revisionBeslut()));
     }
 
-    public record UppdragRequest(String uppdragId, String goalId, UppdragSource source, String numbering, String text,
-                                 String assignee, String continuesFrom, Beslut revisionBeslut) {
+    public record UppdragRequest(String uppdragId, String goalId,
+                                 @Schema(requiredMode = REQUIRED) UppdragSource source, String numbering,
+                                 @Schema(requiredMode = REQUIRED) String text, String assignee, String continuesFrom,
+                                 Beslut revisionBeslut) {
     }
 
     @PostMapping("/{planId}/uppdrag")
     @Operation(summary = "Add the nämnd's own uppdrag, a nämnduppdrag to a unit, or another plan-level uppdrag")
+    @CreatesResource
     public ResponseEntity<Object> addUppdrag(@PathVariable String planId, @RequestBody UppdragRequest body,
                                              HttpServletRequest http) {
         String uppdragId = idOrNew(body.uppdragId());
@@ -136,12 +156,13 @@ public class PlanCommandController {
                 expectedVersion -> new AddUppdrag(planId, expectedVersion, uppdragId, body.goalId(), body.source(), body.numbering(), body.text(), body.assignee(), body.continuesFrom(), body.revisionBeslut()));
     }
 
-    public record AktivitetRequest(String aktivitetId, String goalId, String uppdragId, String text,
-                                   Beslut revisionBeslut) {
+    public record AktivitetRequest(String aktivitetId, String goalId, String uppdragId,
+                                   @Schema(requiredMode = REQUIRED) String text, Beslut revisionBeslut) {
     }
 
     @PostMapping("/{planId}/aktiviteter")
     @Operation(summary = "Plan an aktivitet under a goal or an uppdrag")
+    @CreatesResource
     public ResponseEntity<Object> addAktivitet(@PathVariable String planId, @RequestBody AktivitetRequest body,
                                                HttpServletRequest http) {
         String aktivitetId = idOrNew(body.aktivitetId());
@@ -149,12 +170,15 @@ public class PlanCommandController {
                 expectedVersion -> new AddAktivitet(planId, expectedVersion, aktivitetId, body.goalId(), body.uppdragId(), body.text(), body.revisionBeslut()));
     }
 
-    public record BudgetTableRequest(String tableId, BudgetKind kind, String title, List<BudgetColumn> columns,
+    public record BudgetTableRequest(String tableId, @Schema(requiredMode = REQUIRED) BudgetKind kind,
+                                     @Schema(requiredMode = REQUIRED) String title,
+                                     @Schema(requiredMode = REQUIRED) List<BudgetColumn> columns,
                                      Beslut revisionBeslut) {
     }
 
     @PostMapping("/{planId}/budget-tables")
     @Operation(summary = "Add a budget table (drift, resultat, investering) with its printed columns")
+    @CreatesResource
     public ResponseEntity<Object> addBudgetTable(@PathVariable String planId, @RequestBody BudgetTableRequest body,
                                                  HttpServletRequest http) {
         String tableId = idOrNew(body.tableId());
@@ -162,12 +186,15 @@ public class PlanCommandController {
                 expectedVersion -> new AddBudgetTable(planId, expectedVersion, tableId, body.kind(), body.title(), body.columns(), body.revisionBeslut()));
     }
 
-    public record BudgetLineRequest(String lineId, String tableId, String parentLineId, String label,
-                                    Map<String, BigDecimal> amounts, Beslut revisionBeslut) {
+    public record BudgetLineRequest(String lineId, @Schema(requiredMode = REQUIRED) String tableId,
+                                    String parentLineId, @Schema(requiredMode = REQUIRED) String label,
+                                    @Schema(requiredMode = REQUIRED) Map<String, BigDecimal> amounts,
+                                    Beslut revisionBeslut) {
     }
 
     @PostMapping("/{planId}/budget-lines")
     @Operation(summary = "Add a budget line, amounts in mnkr per column as printed (children are never summed)")
+    @CreatesResource
     public ResponseEntity<Object> addBudgetLine(@PathVariable String planId, @RequestBody BudgetLineRequest body,
                                                 HttpServletRequest http) {
         String lineId = idOrNew(body.lineId());
@@ -175,7 +202,8 @@ public class PlanCommandController {
                 expectedVersion -> new AddBudgetLine(planId, expectedVersion, lineId, body.tableId(), body.parentLineId(), body.label(), body.amounts(), body.revisionBeslut()));
     }
 
-    public record ReviseBudgetLineRequest(Map<String, BigDecimal> amounts, Beslut revisionBeslut) {
+    public record ReviseBudgetLineRequest(@Schema(requiredMode = REQUIRED) Map<String, BigDecimal> amounts,
+                                          Beslut revisionBeslut) {
     }
 
     @PutMapping("/{planId}/budget-lines/{lineId}")
@@ -186,7 +214,7 @@ public class PlanCommandController {
                 expectedVersion -> new ReviseBudgetLine(planId, expectedVersion, lineId, body.amounts(), body.revisionBeslut()));
     }
 
-    public record AdoptionRequest(Beslut beslut) {
+    public record AdoptionRequest(@Schema(requiredMode = REQUIRED) Beslut beslut) {
     }
 
     @PostMapping("/{planId}/adoption")

@@ -1,0 +1,155 @@
+package se.uppfoljningsliggaren.deploy;
+
+import io.swagger.v3.core.converter.ModelConverter;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.lang.reflect.RecordComponent;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What the OpenAPI document (/v3/api-docs) says for the whole API: the ledger itself, the problem responses of every
+ * operation, and that a record component of a primitive type is always present. The write API adds what only writes
+ * have (headers, success answers, values as written) in the command side.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDocumentation {
+
+    private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
+    @Bean
+    OpenAPI ledgerApi(@Value("${ledger.api-version}") String version) {
+        return new OpenAPI().info(new Info()
+                .title("Uppföljningsliggaren API")
+                .version(version)
+                .description("""
+                        An event-sourced ledger of Swedish regions' verksamhetsplaner med budget and their follow-up: \
+                        goals, styrtal and uppdrag, utfall and prognos, follow-up occasions, internal control and \
+                        ISK-bedömningar. Nothing recorded is changed or deleted; a change is a new event, after \
+                        fastställande citing the beslut behind it, and plans, follow-ups and IK-plans can be read as they \
+                        stood (asOf).
+
+                        Writes take X-Principal (who; required, else 401), Idempotency-Key (a retry with the same key \
+                        answers the first result and appends nothing), If-Match (the version you saw; a stale one \
+                        gets 409) and X-Reason (why, percent-encoded UTF-8). Values and periods are written as \
+                        printed: "82 %", "Plats 6 av 7", "maj 2025", "prognos 2025".
+
+                        Views are built asynchronously from the events: a read right after a write may not show it \
+                        yet. Every refused request answers application/problem+json naming the field and the reason; \
+                        nothing is stored then."""));
+    }
+
+    /**
+     * Each operation's problem responses follow from what it takes, so a new endpoint gets them without a word: a body
+     * may be unreadable (400, 415) or break a rule (422), X-Principal may be missing (401), If-Match may be stale or an
+     * Idempotency-Key reused (409), a path may name nothing recorded (404), a parameter may not parse (400).
+     */
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        return openApi -> {
+            openApi.getComponents().addSchemas("Problem", problem());
+            openApi.getPaths().values().forEach(path -> path.readOperations().forEach(ApiDocumentation::addProblems));
+        };
+    }
+
+    /**
+     * Record components of a primitive type are never absent. Others are marked required where they are refused
+     * when missing (requests) with {@code @Schema(requiredMode = REQUIRED)}.
+     */
+    @Bean
+    ModelConverter primitiveRecordComponentsRequired() {
+        return (type, context, chain) -> {
+            Schema<?> schema = chain.hasNext() ? chain.next().resolve(type, context, chain) : null;
+            Class<?> raw = Json.mapper().constructType(type.getType()).getRawClass();
+            Schema<?> model = schema == null || schema.get$ref() == null ? schema
+                    : context.getDefinedModels().get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+            if (raw.isRecord() && model != null && model.getProperties() != null) {
+                for (RecordComponent component : raw.getRecordComponents()) {
+                    String name = component.getName();
+                    if (component.getType().isPrimitive() && model.getProperties().containsKey(name)
+                            && (model.getRequired() == null || !model.getRequired().contains(name))) {
+                        model.addRequiredItem(name);
+                    }
+                }
+            }
+            return schema;
+        };
+    }
+
+    private static void addProblems(Operation operation) {
+        if (operation.getRequestBody() != null) {
+            addProblem(operation, "400", "The body cannot be read: not JSON, an unknown field, a value of the wrong "
+                    + "type");
+            addProblem(operation, "415", "The body is not application/json");
+            addProblem(operation, "422", "Breaks a rule of the ledger or names something not recorded (field, reason)");
+        } else if (parameters(operation).stream().anyMatch(ApiDocumentation::mayBeUnreadable)) {
+            addProblem(operation, "400", "A parameter is missing or cannot be read (a number, date, enum or boolean)");
+        }
+        if (takesHeader(operation, "X-Principal")) {
+            addProblem(operation, "401", "No X-Principal: no change is anonymous");
+        }
+        if (takesHeader(operation, "If-Match") || takesHeader(operation, "Idempotency-Key")) {
+            addProblem(operation, "409", "Conflicts with what is recorded: it exists already, If-Match is stale "
+                    + "(currentVersion tells the version now), or the Idempotency-Key was used for another request");
+        }
+        if (parameters(operation).stream().anyMatch(parameter -> "path".equals(parameter.getIn()))) {
+            addProblem(operation, "404", "Nothing is recorded under the path (or, with asOf, not yet then)");
+        }
+    }
+
+    /** A required query parameter may be missing; one that is not plain text may not parse. */
+    private static boolean mayBeUnreadable(Parameter parameter) {
+        Schema<?> schema = parameter.getSchema();
+        // OpenAPI 3.1 keeps the type in types, 3.0 in type
+        boolean string = schema != null && ("string".equals(schema.getType()) || Set.of("string").equals(schema.getTypes()));
+        boolean plainText = string && schema.getFormat() == null && schema.getEnum() == null;
+        return !plainText || ("query".equals(parameter.getIn()) && Boolean.TRUE.equals(parameter.getRequired()));
+    }
+
+    private static boolean takesHeader(Operation operation, String name) {
+        return parameters(operation).stream()
+                .anyMatch(parameter -> "header".equals(parameter.getIn()) && name.equalsIgnoreCase(parameter.getName()));
+    }
+
+    private static List<Parameter> parameters(Operation operation) {
+        return operation.getParameters() == null ? List.of() : operation.getParameters();
+    }
+
+    private static void addProblem(Operation operation, String status, String description) {
+        operation.getResponses().addApiResponse(status, new ApiResponse().description(description)
+                .content(new Content().addMediaType(PROBLEM_JSON,
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))));
+    }
+
+    /** RFC 9457 problem details as the ledger answers them, with the field at fault and the reason. */
+    private static Schema<?> problem() {
+        return new ObjectSchema()
+                .description("Why a request was refused; nothing was stored")
+                .addProperty("type", new StringSchema().format("uri").example("about:blank"))
+                .addProperty("title", new StringSchema().example("Unprocessable Entity"))
+                .addProperty("status", new IntegerSchema().example(422))
+                .addProperty("detail", new StringSchema().example("title is required"))
+                .addProperty("instance", new StringSchema().format("uri-reference").example("/api/plans"))
+                .addProperty("field", new StringSchema()
+                        .description("The request field or header at fault, when there is one").example("title"))
+                .addProperty("reason", new StringSchema().description("The reason, in words").example("title is required"))
+                .addProperty("currentVersion", new IntegerSchema().format("int64")
+                        .description("On a stale If-Match: the version now"))
+                .required(List.of("title", "status"));
+    }
+}
