@@ -184,7 +184,7 @@ public class InternalControlCommandController {
         return dispatcher.dispatch(context, "POST /api/isk-bedomningar", body,
                 new RecordIskBedomning(id, context.expectedVersion(), namnd, year, body.tillracklig(),
                         body.motivation(), body.krav(), body.revisionBeslut()),
-                answer -> new WriteResult(id, ((Number) answer).longValue(), null));
+                answer -> new WriteResult(id, ((Number) answer).longValue()), null);
     }
 
     @PostMapping("/api/isk-bedomningar/{iskId}/adoption")
