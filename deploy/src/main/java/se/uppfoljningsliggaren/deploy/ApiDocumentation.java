@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Configuration;
 
 import java.lang.reflect.RecordComponent;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the OpenAPI document (/v3/api-docs) says for the whole API: the ledger itself, the problem responses of every
@@ -49,8 +48,11 @@ class ApiDocumentation {
                         gets 409) and X-Reason (why, percent-encoded UTF-8). Values and periods are written as \
                         printed: "82 %", "Plats 6 av 7", "maj 2025", "prognos 2025".
 
-                        Views are built asynchronously from the events: a read right after a write may not show it \
-                        yet. Every refused request answers application/problem+json naming the field and the reason; \
+                        Views are built asynchronously from the events: a write answers its version and store \
+                        position, and a read of a plan, follow-up or IK-plan may ask minVersion (it waits at most \
+                        2 s, else 409); every read answers X-Ledger-Position, the store position it reflects. \
+                        Input follows one policy: strict JSON, text as valid Unicode (NFC) without control \
+                        characters, ids [A-Za-z0-9][A-Za-z0-9._:-]{0,79}, dates and years within 1900–2200. Every refused request answers application/problem+json naming the field and the reason; \
                         nothing is stored then."""));
     }
 
@@ -97,8 +99,9 @@ class ApiDocumentation {
                     + "type");
             addProblem(operation, "415", "The body is not application/json");
             addProblem(operation, "422", "Breaks a rule of the ledger or names something not recorded (field, reason)");
-        } else if (parameters(operation).stream().anyMatch(ApiDocumentation::mayBeUnreadable)) {
-            addProblem(operation, "400", "A parameter is missing or cannot be read (a number, date, enum or boolean)");
+        } else {
+            addProblem(operation, "400", "A path id, query parameter or header breaks the input policy (pattern, "
+                    + "range, control characters), a parameter is unknown, missing or cannot be read");
         }
         if (takesHeader(operation, "X-Principal")) {
             addProblem(operation, "401", "No X-Principal: no change is anonymous");
@@ -107,18 +110,13 @@ class ApiDocumentation {
             addProblem(operation, "409", "Conflicts with what is recorded: it exists already, If-Match is stale "
                     + "(currentVersion tells the version now), or the Idempotency-Key was used for another request");
         }
+        if (parameters(operation).stream().anyMatch(parameter -> "minVersion".equals(parameter.getName()))) {
+            addProblem(operation, "409", "minVersion was never written, or the view has not reached it within 2 s "
+                    + "(currentVersion tells the version it shows; retry)");
+        }
         if (parameters(operation).stream().anyMatch(parameter -> "path".equals(parameter.getIn()))) {
             addProblem(operation, "404", "Nothing is recorded under the path (or, with asOf, not yet then)");
         }
-    }
-
-    /** A required query parameter may be missing; one that is not plain text may not parse. */
-    private static boolean mayBeUnreadable(Parameter parameter) {
-        Schema<?> schema = parameter.getSchema();
-        // OpenAPI 3.1 keeps the type in types, 3.0 in type
-        boolean string = schema != null && ("string".equals(schema.getType()) || Set.of("string").equals(schema.getTypes()));
-        boolean plainText = string && schema.getFormat() == null && schema.getEnum() == null;
-        return !plainText || ("query".equals(parameter.getIn()) && Boolean.TRUE.equals(parameter.getRequired()));
     }
 
     private static boolean takesHeader(Operation operation, String name) {

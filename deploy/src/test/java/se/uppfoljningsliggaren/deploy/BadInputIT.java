@@ -21,10 +21,13 @@ class BadInputIT extends LedgerIntegrationTest {
 
     @BeforeEach
     void plan() {
-        if (!http.getForEntity("/api/plans/BAD-2026", JsonNode.class).getStatusCode().is2xxSuccessful()) {
+        if (jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = 'BAD-2026'",
+                Long.class) == 0) {
             givenPlan("BAD", 2026);
-            ok(post("/api/plans/BAD-2026/goals", """
-                    {"goalId": "m1", "kind": "MALSATTNING", "origin": "RF", "numbering": "1", "title": "God vård"}"""));
+            long version = ok(post("/api/plans/BAD-2026/goals", """
+                    {"goalId": "m1", "kind": "MALSATTNING", "origin": "RF", "numbering": "1", "title": "God vård"}"""))
+                    .getBody().get("version").asLong();
+            get("/api/plans/BAD-2026?minVersion=" + version);
         }
     }
 
