@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import se.uppfoljningsliggaren.query.projection.DeadLetters;
 import se.uppfoljningsliggaren.query.projection.ProjectionMonitor;
+import se.uppfoljningsliggaren.query.projection.Reconciliation;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,11 +26,14 @@ public class AdminController {
     private final ReadModelRebuilder rebuilder;
     private final DeadLetters deadLetters;
     private final ProjectionMonitor monitor;
+    private final Reconciliation reconciliation;
 
-    AdminController(ReadModelRebuilder rebuilder, DeadLetters deadLetters, ProjectionMonitor monitor) {
+    AdminController(ReadModelRebuilder rebuilder, DeadLetters deadLetters, ProjectionMonitor monitor,
+                    Reconciliation reconciliation) {
         this.rebuilder = rebuilder;
         this.deadLetters = deadLetters;
         this.monitor = monitor;
+        this.reconciliation = reconciliation;
     }
 
     @PostMapping("/read-model/rebuild")
@@ -59,6 +63,16 @@ public class AdminController {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no processor named " + processor);
         }
         return deadLetters.retry(processor);
+    }
+
+    @PostMapping("/reconciliation")
+    @Operation(summary = "Compare what each projection applied with the event store; with repair=true, replay the "
+            + "processors that miss events and answer the check after the replay")
+    public Reconciliation.Report reconcile(
+            @RequestHeader(name = "X-Principal", required = false) String principal,
+            @RequestParam(name = "repair", defaultValue = "false") boolean repair) throws InterruptedException {
+        requirePrincipal(principal);
+        return reconciliation.reconcile(repair);
     }
 
     private static void requirePrincipal(String principal) {

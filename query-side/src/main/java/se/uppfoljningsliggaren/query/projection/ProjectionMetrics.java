@@ -8,15 +8,17 @@ import org.springframework.stereotype.Component;
 
 import java.util.function.ToDoubleFunction;
 
-/** Per-processor gauges of lag and parked events (Axon's own meters have no token lag). */
+/** Per-processor gauges of lag, parked and missing events (Axon's own meters have no token lag). */
 @Component
 class ProjectionMetrics {
 
     private final ProjectionMonitor monitor;
+    private final Reconciliation reconciliation;
     private final MeterRegistry registry;
 
-    ProjectionMetrics(ProjectionMonitor monitor, MeterRegistry registry) {
+    ProjectionMetrics(ProjectionMonitor monitor, Reconciliation reconciliation, MeterRegistry registry) {
         this.monitor = monitor;
+        this.reconciliation = reconciliation;
         this.registry = registry;
     }
 
@@ -30,12 +32,15 @@ class ProjectionMetrics {
                     processor, state -> state.lagSeconds());
             gauge("ledger.projection.dead.letters", "events parked in the processor's dead-letter queue", processor,
                     state -> state.deadLetters());
+            Gauge.builder("ledger.projection.missing.events", reconciliation, r -> r.missingEvents(processor))
+                    .description("events the last reconciliation found neither applied nor parked")
+                    .tag("processor", processor).register(registry);
         }
     }
 
     private void gauge(String name, String description, String processor,
                        ToDoubleFunction<ProjectionMonitor.ProcessorState> value) {
-        Gauge.builder(name, monitor, m -> value.applyAsDouble(m.states().get(processor)))
+        Gauge.builder(name, monitor, m -> value.applyAsDouble(m.recentStates().get(processor)))
                 .description(description).tag("processor", processor).register(registry);
     }
 }

@@ -18,8 +18,9 @@ import java.util.TreeMap;
 
 /**
  * Where each projection (streaming processor) stands against the event store. Positions come from token_entry, so
- * they cover the segments every query process holds, not only this one's. A few indexed queries per call; the
- * answer is kept for a second so one scrape of all gauges costs one computation.
+ * they cover the segments every query process holds, not only this one's (an idle segment stores its token only
+ * every few seconds). A few indexed queries per call; for the gauges the answer is kept for a second, so one
+ * scrape of all of them costs one computation.
  */
 @Component
 public class ProjectionMonitor {
@@ -58,12 +59,16 @@ public class ProjectionMonitor {
                 .map(Map.Entry::getKey).sorted().toList();
     }
 
+    /** The states as of now. */
     public synchronized Map<String, ProcessorState> states() {
         Instant now = Instant.now();
-        if (last == null || last.at().plus(FRESH).isBefore(now)) {
-            last = new Snapshot(now, compute(now));
-        }
+        last = new Snapshot(now, compute(now));
         return last.processors();
+    }
+
+    /** The states as of at most a second ago. */
+    synchronized Map<String, ProcessorState> recentStates() {
+        return last != null && last.at().plus(FRESH).isAfter(Instant.now()) ? last.processors() : states();
     }
 
     /** The stored token of every segment of every processor (null for a segment that has processed nothing). */
