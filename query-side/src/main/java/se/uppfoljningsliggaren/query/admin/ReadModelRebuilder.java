@@ -15,7 +15,8 @@ import java.util.TreeMap;
 
 /**
  * Rebuilds every read table from the event store: each streaming processor is stopped, its tokens reset to the
- * start (its @ResetHandlers empty its tables), started again, and awaited until it has caught up with the head.
+ * start (its @ResetHandlers empty its tables and its projection_progress), started again, and awaited until it
+ * has caught up with the head.
  * In a deployment with several query processes, stop the processors on the others first.
  */
 @Component
@@ -37,19 +38,29 @@ public class ReadModelRebuilder {
     public synchronized RebuildReport rebuildAll(Duration timeout) throws InterruptedException {
         Map<String, Long> millis = new TreeMap<>();
         for (var entry : processing.eventProcessors().entrySet()) {
-            if (!(entry.getValue() instanceof StreamingEventProcessor processor)) {
-                continue;
+            if (entry.getValue() instanceof StreamingEventProcessor processor) {
+                millis.put(entry.getKey(), rebuild(processor, timeout));
             }
-            Instant start = Instant.now();
-            long head = eventStore.createHeadToken().position().orElse(0);
-            processor.shutDown();
-            processor.resetTokens();
-            processor.start();
-            awaitPosition(processor, head, start.plus(timeout));
-            millis.put(entry.getKey(), Duration.between(start, Instant.now()).toMillis());
-            log.info("Rebuilt {} in {} ms", entry.getKey(), millis.get(entry.getKey()));
         }
         return new RebuildReport(millis);
+    }
+
+    /** Rebuilds the read tables of one processor; answers how long it took in milliseconds. */
+    public synchronized long rebuild(String processorName, Duration timeout) throws InterruptedException {
+        return rebuild(processing.eventProcessor(processorName, StreamingEventProcessor.class).orElseThrow(
+                () -> new IllegalArgumentException("no streaming processor named " + processorName)), timeout);
+    }
+
+    private long rebuild(StreamingEventProcessor processor, Duration timeout) throws InterruptedException {
+        Instant start = Instant.now();
+        long head = eventStore.createHeadToken().position().orElse(0);
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        awaitPosition(processor, head, start.plus(timeout));
+        long millis = Duration.between(start, Instant.now()).toMillis();
+        log.info("Rebuilt {} in {} ms", processor.getName(), millis);
+        return millis;
     }
 
     /**

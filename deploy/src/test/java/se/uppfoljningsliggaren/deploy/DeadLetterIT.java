@@ -1,0 +1,142 @@
+package se.uppfoljningsliggaren.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import se.uppfoljningsliggaren.kernel.LedgerMetadata;
+import se.uppfoljningsliggaren.kernel.plan.GoalAdded;
+import se.uppfoljningsliggaren.kernel.value.GoalKind;
+import se.uppfoljningsliggaren.kernel.value.GoalOrigin;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A poison event parks its aggregate in the plan-views dead-letter queue (dead_letter_entry) while every other plan
+ * goes on; readiness names the processor, the aggregate and the error; once the fault is fixed, a retry through the
+ * admin API applies the parked events in order and readiness is UP again.
+ */
+class DeadLetterIT extends LedgerIntegrationTest {
+
+    @Autowired
+    EventStore eventStore;
+
+    @Test
+    void a_poison_event_is_parked_seen_in_readiness_and_applied_by_a_retry_after_the_fix() throws Exception {
+        givenPlan("DLA", 2026);
+        givenPlan("DLB", 2026);
+        awaitGet("/api/plans/DLA-2026", plan -> true);
+        // The fault: the plan view refuses any document holding POISON (a server-side error, like a NUL in jsonb).
+        jdbc.execute("""
+                CREATE FUNCTION refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.document::text LIKE '%POISON%' THEN
+                        RAISE EXCEPTION 'plan document refused: %', NEW.plan_id;
+                    END IF;
+                    RETURN NEW;
+                END $$""");
+        jdbc.execute("CREATE TRIGGER plan_view_refuse_poison BEFORE INSERT OR UPDATE ON plan_view "
+                + "FOR EACH ROW EXECUTE FUNCTION refuse_poison()");
+        try {
+            // Stored straight through Axon, past the HTTP boundary and the aggregate's rules.
+            long next = jdbc.queryForObject("SELECT max(sequence_number) + 1 FROM domain_event_entry "
+                    + "WHERE aggregate_identifier = 'DLA-2026'", Long.class);
+            eventStore.publish(new GenericDomainEventMessage<>("Plan", "DLA-2026", next,
+                    new GoalAdded("DLA-2026", "p1", null, GoalKind.MALSATTNING, GoalOrigin.RF, "1", "POISON goal",
+                            null, null), MetaData.with(LedgerMetadata.PRINCIPAL, PRINCIPAL)));
+            ok(post("/api/plans/DLA-2026/goals", """
+                    {"goalId": "m2", "kind": "MALSATTNING", "origin": "RF", "numbering": "2", "title": "Behind"}"""));
+            ok(post("/api/plans/DLB-2026/goals", """
+                    {"goalId": "m1", "kind": "MALSATTNING", "origin": "RF", "numbering": "1", "title": "Goes on"}"""));
+
+            awaitGet("/api/plans/DLB-2026", plan -> plan.at("/goals/0/title").asText().equals("Goes on"));
+            awaitParked(2);
+            assertThat(get("/api/plans/DLA-2026").get("goals")).isEmpty();
+
+            ResponseEntity<JsonNode> health = awaitHealth("/actuator/health", HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(health.getBody().get("status").asText()).isEqualTo("DEGRADED");
+            JsonNode projections = health.getBody().at("/components/projections");
+            assertThat(projections.at("/details/problems/0").asText())
+                    .contains("plan-views", "DLA-2026", "plan document refused");
+            assertThat(projections.at("/details/processors/plan-views/parked/0/aggregate").asText())
+                    .isEqualTo("DLA-2026");
+            assertThat(projections.at("/details/processors/followup-views/deadLetters").asLong()).isZero();
+            ResponseEntity<JsonNode> readiness = awaitHealth("/actuator/health/readiness",
+                    HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(readiness.getBody().get("status").asText()).isEqualTo("DEGRADED");
+            assertThat(http.getForEntity("/actuator/health/liveness", JsonNode.class).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
+            assertThat(deadLetterGauge()).isEqualTo(2.0);
+
+            List<JsonNode> letters = list(ok(send(HttpMethod.GET, "/api/admin/dead-letters", null, Map.of()))
+                    .getBody()).stream().filter(l -> l.get("sequenceIdentifier").asText().equals("DLA-2026"))
+                    .toList();
+            assertThat(letters).hasSize(2);
+            assertThat(letters.get(0).get("processor").asText()).isEqualTo("plan-views");
+            assertThat(letters.get(0).get("eventType").asText()).isEqualTo(GoalAdded.class.getName());
+            assertThat(letters.get(0).get("causeType").asText()).isEqualTo("org.postgresql.util.PSQLException");
+            assertThat(letters.get(0).get("causeMessage").asText()).contains("plan document refused: DLA-2026");
+            assertThat(letters.get(0).get("globalPosition").asLong()).isPositive();
+            assertThat(letters.get(1).get("globalPosition").asLong())
+                    .isGreaterThan(letters.get(0).get("globalPosition").asLong());
+
+            // A retry before the fix fails again and keeps both, in order.
+            JsonNode stillBroken = ok(post("/api/admin/dead-letters/retry?processor=plan-views", "")).getBody();
+            assertThat(stillBroken.at("/processed/plan-views").asLong()).isZero();
+            assertThat(stillBroken.at("/stillFailing/plan-views").asLong()).isEqualTo(2);
+        } finally {
+            jdbc.execute("DROP TRIGGER plan_view_refuse_poison ON plan_view");
+            jdbc.execute("DROP FUNCTION refuse_poison()");
+        }
+
+        JsonNode retried = ok(post("/api/admin/dead-letters/retry", "")).getBody();
+        assertThat(retried.at("/processed/plan-views").asLong()).isEqualTo(2);
+        assertThat(retried.at("/stillFailing/plan-views").asLong()).isZero();
+        JsonNode plan = get("/api/plans/DLA-2026");
+        assertThat(plan.get("goals").findValuesAsText("title")).containsExactly("POISON goal", "Behind");
+        awaitHealth("/actuator/health/readiness", HttpStatus.OK);
+        assertThat(deadLetterGauge()).isZero();
+        assertThat(post("/api/admin/dead-letters/retry?processor=no-such-views", "").getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private void awaitParked(long expected) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            if (jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry WHERE processing_group = 'plan-views' "
+                    + "AND sequence_identifier = 'DLA-2026'", Long.class) == expected) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("never parked " + expected + " events");
+    }
+
+    ResponseEntity<JsonNode> awaitHealth(String path, HttpStatus expected) throws InterruptedException {
+        ResponseEntity<JsonNode> response = null;
+        for (int i = 0; i < 200; i++) {
+            response = http.getForEntity(path, JsonNode.class);
+            if (response.getStatusCode() == expected) {
+                return response;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(path + " never answered " + expected + "; last " + response.getBody());
+    }
+
+    private double deadLetterGauge() {
+        return get("/actuator/metrics/ledger.projection.dead.letters?tag=processor:plan-views")
+                .at("/measurements/0/value").asDouble();
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        return java.util.stream.StreamSupport.stream(array.spliterator(), false).toList();
+    }
+}
