@@ -4,11 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +42,7 @@ class ApiDocumentationIT extends LedgerIntegrationTest {
     void every_write_documents_its_answer_and_its_problems() {
         JsonNode doc = get("/v3/api-docs");
         List<String> writes = new ArrayList<>();
-        operations(doc).forEach((route, operation) -> {
+        OpenApi.operations(doc).forEach((route, operation) -> {
             if (!operation.has("requestBody")) {
                 return;
             }
@@ -71,7 +68,7 @@ class ApiDocumentationIT extends LedgerIntegrationTest {
 
     @Test
     void every_read_documents_its_problems_beside_its_view() {
-        operations(get("/v3/api-docs")).forEach((route, operation) -> {
+        OpenApi.operations(get("/v3/api-docs")).forEach((route, operation) -> {
             if (!route.startsWith("GET ")) {
                 return;
             }
@@ -92,19 +89,20 @@ class ApiDocumentationIT extends LedgerIntegrationTest {
 
     @Test
     void requests_take_values_and_periods_as_written_while_views_show_them_structured() {
-        JsonNode schemas = get("/v3/api-docs").at("/components/schemas");
-        JsonNode arsMalvarde = resolve(schemas, schemas.at("/StyrtalRequest/properties/arsMalvarde"));
+        JsonNode doc = get("/v3/api-docs");
+        JsonNode schemas = doc.at("/components/schemas");
+        JsonNode arsMalvarde = OpenApi.resolve(doc, schemas.at("/StyrtalRequest/properties/arsMalvarde"));
         assertThat(arsMalvarde.get("oneOf").findValuesAsText("type")).contains("string", "object");
-        assertThat(resolve(schemas, schemas.at("/OpenRequest/properties/period")).get("type").asText())
+        assertThat(OpenApi.resolve(doc, schemas.at("/OpenRequest/properties/period")).get("type").asText())
                 .isEqualTo("string");
-        JsonNode figure = resolve(schemas, schemas.at("/UtfallRequest/properties/figure"));
-        assertThat(resolve(schemas, figure.at("/properties/period")).get("type").asText()).isEqualTo("string");
-        assertThat(resolve(schemas, figure.at("/properties/value")).has("oneOf")).isTrue();
-        JsonNode breakdown = resolve(schemas, schemas.at("/StyrtalRequest/properties/breakdowns/items"));
-        assertThat(resolve(schemas, breakdown.at("/properties/arsMalvarde")).get("oneOf").findValuesAsText("type"))
+        JsonNode figure = OpenApi.resolve(doc, schemas.at("/UtfallRequest/properties/figure"));
+        assertThat(OpenApi.resolve(doc, figure.at("/properties/period")).get("type").asText()).isEqualTo("string");
+        assertThat(OpenApi.resolve(doc, figure.at("/properties/value")).has("oneOf")).isTrue();
+        JsonNode breakdown = OpenApi.resolve(doc, schemas.at("/StyrtalRequest/properties/breakdowns/items"));
+        assertThat(OpenApi.resolve(doc, breakdown.at("/properties/arsMalvarde")).get("oneOf").findValuesAsText("type"))
                 .contains("string");
 
-        JsonNode viewPeriod = resolve(schemas, schemas.at("/FollowUpReport/properties/period"));
+        JsonNode viewPeriod = OpenApi.resolve(doc, schemas.at("/FollowUpReport/properties/period"));
         assertThat(viewPeriod.at("/properties").has("label")).as("a view shows a period structured").isTrue();
         assertThat(schemas.at("/PlanView/required").toString()).contains("version");
         assertThat(schemas.at("/StyrtalRequest/required").toString()).contains("goalId", "indikatorId", "text");
@@ -113,23 +111,6 @@ class ApiDocumentationIT extends LedgerIntegrationTest {
     private static void assertProblem(String route, JsonNode responses, String status) {
         assertThat(responses.at("/" + status + "/content/application~1problem+json/schema/$ref").asText())
                 .as(route + " documents " + status).isEqualTo("#/components/schemas/Problem");
-    }
-
-    private static Map<String, JsonNode> operations(JsonNode doc) {
-        Map<String, JsonNode> operations = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            path.getValue().fields().forEachRemaining(operation ->
-                    operations.put(operation.getKey().toUpperCase() + " " + path.getKey(), operation.getValue()));
-        }
-        assertThat(operations).isNotEmpty();
-        return operations;
-    }
-
-    private static JsonNode resolve(JsonNode schemas, JsonNode schema) {
-        assertThat(schema.isMissingNode()).as("schema present").isFalse();
-        return schema.has("$ref") ? schemas.get(schema.get("$ref").asText().substring("#/components/schemas/".length()))
-                : schema;
     }
 
     @Test

@@ -50,7 +50,7 @@ public class ValueInputModule extends SimpleModule {
         @Override
         public Varde deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (parser.currentToken() == JsonToken.VALUE_STRING) {
-                return VardeParser.parse(InputPolicy.text(parser.getText(), InputPolicy.Kind.SHORT, "value"));
+                return VardeParser.parse(InputPolicy.text(parser.getText(), InputPolicy.Kind.SHORT, null));
             }
             if (parser.currentToken() != JsonToken.START_OBJECT) {
                 return (Varde) context.handleUnexpectedToken(Varde.class, parser);
@@ -91,15 +91,29 @@ public class ValueInputModule extends SimpleModule {
             if (!node.hasNonNull("value") || !node.hasNonNull("period")) {
                 throw new IllegalArgumentException("a value for a period needs both value and period");
             }
+            JsonNode written = node.get("value");
+            if (!written.isTextual() && !written.isObject()) {
+                throw new InputPolicy.InvalidInputException("value", "is written as printed (\"82 %\"), or an "
+                        + "object naming its form");
+            }
             Varde value;
-            try (JsonParser valueParser = node.get("value").traverse(parser.getCodec())) {
+            try (JsonParser valueParser = written.traverse(parser.getCodec())) {
                 valueParser.nextToken();
                 value = new VardeDeserializer().deserialize(valueParser, context);
+            } catch (IllegalArgumentException e) {
+                throw e instanceof InputPolicy.InvalidInputException named && named.field() != null ? named
+                        : new InputPolicy.InvalidInputException("value", e.getMessage());
             }
             String period = text(node, "period").strip();
             boolean prognos = period.toLowerCase(Locale.ROOT).startsWith("prognos");
-            return new PeriodValue(value, Period.parse(prognos ? period.substring("prognos".length()) : period),
-                    prognos ? PeriodValue.Basis.PROGNOS : PeriodValue.Basis.UTFALL);
+            try {
+                return new PeriodValue(value, Period.parse(prognos ? period.substring("prognos".length()) : period),
+                        prognos ? PeriodValue.Basis.PROGNOS : PeriodValue.Basis.UTFALL);
+            } catch (InputPolicy.InvalidInputException e) {
+                throw e;
+            } catch (IllegalArgumentException e) {
+                throw new InputPolicy.InvalidInputException("period", e.getMessage());
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 package se.uppfoljningsliggaren.command.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import se.uppfoljningsliggaren.command.CommandRejectedException;
 import se.uppfoljningsliggaren.kernel.LedgerMetadata;
 import se.uppfoljningsliggaren.kernel.value.InputPolicy;
 
@@ -27,19 +26,31 @@ public record WriteContext(String principal, String reason, String idempotencyKe
     private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
 
     public static WriteContext of(HttpServletRequest request) {
-        String principal = request.getHeader(PRINCIPAL_HEADER);
-        if (principal == null || principal.isBlank()) {
+        WriteContext context = read(request);
+        if (context.principal() == null) {
             throw new UnauthenticatedWriteException();
         }
-        if (!PRINCIPAL.matcher(principal).matches()) {
-            throw CommandRejectedException.invalid(PRINCIPAL_HEADER, "the principal is 1–100 letters, digits and . _ @ + -");
+        return context;
+    }
+
+    /**
+     * Reads and checks the ledger's headers of any request, present or not; a malformed one is refused (400, naming
+     * the header). The boundary calls this for every request before its body is read, so a bad header is reported
+     * as such whatever else is wrong.
+     */
+    public static WriteContext read(HttpServletRequest request) {
+        String principal = request.getHeader(PRINCIPAL_HEADER);
+        if (principal != null && !principal.isBlank() && !PRINCIPAL.matcher(principal).matches()) {
+            throw new InputPolicy.InvalidInputException(PRINCIPAL_HEADER,
+                    "is 1–100 letters, digits, spaces and . _ @ + -");
         }
         String reason = InputPolicy.text(decoded(request.getHeader(REASON_HEADER)), REASON_HEADER);
         String key = request.getHeader(IDEMPOTENCY_HEADER);
         if (key != null && !KEY.matcher(key).matches()) {
-            throw CommandRejectedException.invalid(IDEMPOTENCY_HEADER, "the key is 1–200 visible ASCII characters");
+            throw new InputPolicy.InvalidInputException(IDEMPOTENCY_HEADER, "is 1–200 visible ASCII characters");
         }
-        return new WriteContext(principal.strip(), reason, key, expectedVersion(request.getHeader("If-Match")));
+        return new WriteContext(principal == null || principal.isBlank() ? null : principal.strip(), reason, key,
+                expectedVersion(request.getHeader("If-Match")));
     }
 
     /**
@@ -53,8 +64,8 @@ public record WriteContext(String principal, String reason, String idempotencyKe
         try {
             return URLDecoder.decode(header.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw CommandRejectedException.invalid(REASON_HEADER,
-                    "the reason is percent-encoded UTF-8 where it is not ASCII, e.g. Del%C3%A5rsrapport");
+            throw new InputPolicy.InvalidInputException(REASON_HEADER,
+                    "is percent-encoded UTF-8 where it is not ASCII, e.g. Del%C3%A5rsrapport");
         }
     }
 
@@ -64,7 +75,7 @@ public record WriteContext(String principal, String reason, String idempotencyKe
         }
         var m = VERSION.matcher(ifMatch.strip());
         if (!m.matches()) {
-            throw CommandRejectedException.invalid("If-Match", "If-Match carries the plan version you saw, e.g. \"3\"");
+            throw new InputPolicy.InvalidInputException("If-Match", "carries the version you saw, e.g. \"3\"");
         }
         return Long.valueOf(m.group(1));
     }

@@ -127,7 +127,7 @@ class BoundaryProblemHandler extends ResponseEntityExceptionHandler {
         String field = cause instanceof JsonMappingException mapping ? path(mapping) : null;
         Throwable rule = rootCause(cause);
         if (rule instanceof InputPolicy.InvalidInputException refusal) {
-            return Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, field != null ? field : refusal.field(),
+            return Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, within(field, refusal.field()),
                     refusal.getMessage());
         }
         if (rule instanceof IllegalArgumentException) {
@@ -152,6 +152,17 @@ class BoundaryProblemHandler extends ResponseEntityExceptionHandler {
         // Jackson's words on malformed JSON, less any Java type it names (`…`) and its source location.
         String message = json.getOriginalMessage().replaceAll("`[^`]*`", "the field").replaceAll("\\s*\\(?(start marker )?at \\[Source.*", "");
         return Problems.problem(HttpStatus.BAD_REQUEST, field != null ? field : "body", "malformed JSON: " + message);
+    }
+
+    /**
+     * The full path of a refused field: Jackson's path names the value being read, and a value read by hand inside
+     * it (a period within a value for a period) names its own part.
+     */
+    private static String within(String path, String field) {
+        if (path == null || field == null) {
+            return path != null ? path : field;
+        }
+        return path.equals(field) || path.endsWith("." + field) ? path : path + "." + field;
     }
 
     private static String path(JsonMappingException e) {

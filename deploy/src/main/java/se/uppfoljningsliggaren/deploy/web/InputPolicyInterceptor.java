@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
+import se.uppfoljningsliggaren.command.web.WriteContext;
 import se.uppfoljningsliggaren.kernel.value.InputPolicy;
 
 import java.util.HashSet;
@@ -15,7 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@link InputPolicy} for what a URL carries, on every endpoint: each path variable and query parameter is text of
+ * {@link InputPolicy} for what a URL and the ledger's headers carry, on every endpoint, before a body is read: the
+ * headers by {@link WriteContext#read}; each path variable and query parameter is text of
  * the kind its name says (ids by pattern), a year lies within the policy's range, and a query parameter the
  * endpoint does not take is refused rather than ignored (a mistyped {@code asof} would otherwise answer the live
  * view as if it were the past).
@@ -28,6 +30,7 @@ class InputPolicyInterceptor implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
+        WriteContext.read(request);
         @SuppressWarnings("unchecked")
         Map<String, String> pathVariables = (Map<String, String>) request.getAttribute(
                 HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);

@@ -1,5 +1,6 @@
 package se.uppfoljningsliggaren.deploy.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The container's own errors (a path it will not decode, a header it will not read, an error outside Spring MVC)
  * answer problem+json like everything else, never an HTML page or a stack trace.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
