@@ -1,0 +1,57 @@
+package se.uppfoljningsliggaren.deploy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every error answers application/problem+json, also those the servlet container raises itself, and none names a
+ * Java class or SQL; read-side refusals name the field.
+ */
+class BoundaryIT extends LedgerIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @CsvSource(delimiter = '|', value = {
+            "TRACE|/api/plans|405|method",
+            "GET|/api/plans/RS%2F2026|400|-",
+            "GET|/api/plans/RS%002026|400|-",
+            "GET|/api/plans/RS-2026?asOf=%2B99999-01-01T00:00:00Z|400|asOf",
+            "GET|/api/plans/RS-2026?asOf=yesterday|400|asOf",
+            "GET|/api/plans/RS-2026?asof=2025-01-01T00:00:00Z|400|asof",
+            "GET|/api/plans/RS-2026?minVersion=-1|400|minVersion",
+            "GET|/api/followups/overview?year=2147483647|400|year",
+            "GET|/api/followups/overview?year=abc|400|year",
+            "GET|/api/internkontroll/overview?year=1066|400|year",
+            "GET|/api/plans/x%20y|400|planId",
+            "GET|/api/plans?status=DONE|400|status",
+            "DELETE|/api/plans/RS-2026|405|method",
+            "GET|/api/no-such-thing|404|-",
+    })
+    void refusals_are_problems(String method, String target, int status, String field) throws Exception {
+        RawHttp.Response response = RawHttp.send(port, method, target, Map.of(), (byte[]) null);
+        assertProblem(response, status, field);
+    }
+
+    @org.junit.jupiter.api.Test
+    void an_oversized_or_malformed_header_is_a_problem_too() throws Exception {
+        assertProblem(RawHttp.send(port, "GET", "/api/plans", Map.of("X-Filler", "a".repeat(20_000)), (byte[]) null),
+                400, "-");
+        assertProblem(RawHttp.send(port, "GET", "/api/plans", Map.of("X-Filler", "a\u0001b"), (byte[]) null), 400, "-");
+    }
+
+    private static void assertProblem(RawHttp.Response response, int status, String field) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body()).contains("\"reason\":").doesNotContain("Exception", "org.", "SQL", "<html");
+        if (!field.equals("-")) {
+            assertThat(response.body()).contains("\"field\":\"" + field + "\"");
+        }
+    }
+}
