@@ -13,6 +13,8 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +35,15 @@ class ApiDocumentation {
 
     @Bean
     OpenAPI ledgerApi(@Value("${ledger.api-version}") String version) {
-        return new OpenAPI().info(new Info()
+        return new OpenAPI()
+                .components(new io.swagger.v3.oas.models.Components()
+                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT"))
+                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("basic").description("The local mode's demo users")))
+                .addSecurityItem(new SecurityRequirement().addList("bearer"))
+                .addSecurityItem(new SecurityRequirement().addList("basic"))
+                .info(new Info()
                 .title("Uppföljningsliggaren API")
                 .version(version)
                 .description("""
@@ -43,7 +53,9 @@ class ApiDocumentation {
                         fastställande citing the beslut behind it, and plans, follow-ups and IK-plans can be read as they \
                         stood (asOf).
 
-                        Writes take X-Principal (who; required, else 401), Idempotency-Key (a retry with the same key \
+                        Every request signs in: a bearer token (JWT) from the region's identity provider, or HTTP \
+                        Basic with a demo user in the local mode (README); without valid credentials 401, outside \
+                        one's role or nämnd 403. Writes take Idempotency-Key (a retry with the same key \
                         answers the first result and appends nothing), If-Match (the version you saw; a stale one \
                         gets 409) and X-Reason (why, percent-encoded UTF-8). Values and periods are written as \
                         printed: "82 %", "Plats 6 av 7", "maj 2025", "prognos 2025".
@@ -58,7 +70,7 @@ class ApiDocumentation {
 
     /**
      * Each operation's problem responses follow from what it takes, so a new endpoint gets them without a word: a body
-     * may be unreadable (400, 415) or break a rule (422), X-Principal may be missing (401), If-Match may be stale or an
+     * may be unreadable (400, 415) or break a rule (422), credentials may be missing (401) or not enough (403), If-Match may be stale or an
      * Idempotency-Key reused (409), a path may name nothing recorded (404), a parameter may not parse (400).
      */
     @Bean
@@ -103,9 +115,8 @@ class ApiDocumentation {
             addProblem(operation, "400", "A path id, query parameter or header breaks the input policy (pattern, "
                     + "range, control characters), a parameter is unknown, missing or cannot be read");
         }
-        if (takesHeader(operation, "X-Principal")) {
-            addProblem(operation, "401", "No X-Principal: no change is anonymous");
-        }
+        addProblem(operation, "401", "No valid credentials (missing, expired, or from another issuer)");
+        addProblem(operation, "403", "Outside the caller's role or nämnd scope; nothing was stored");
         if (takesHeader(operation, "If-Match") || takesHeader(operation, "Idempotency-Key")) {
             addProblem(operation, "409", "Conflicts with what is recorded: it exists already, If-Match is stale "
                     + "(currentVersion tells the version now), or the Idempotency-Key was used for another request");

@@ -175,8 +175,9 @@ class AxonStorageConfiguration {
     /** Who, why and which request travel from each command into the metadata of every event it causes. */
     @Bean
     CorrelationDataProvider ledgerMetadataProvider() {
-        return new SimpleCorrelationDataProvider(LedgerMetadata.PRINCIPAL, LedgerMetadata.REASON,
-                LedgerMetadata.IDEMPOTENCY_KEY);
+        return new SimpleCorrelationDataProvider(LedgerMetadata.PRINCIPAL, LedgerMetadata.PRINCIPAL_NAME,
+                LedgerMetadata.ROLE, LedgerMetadata.NAMND_SCOPE, LedgerMetadata.CLIENT, LedgerMetadata.RECORDED_AT,
+                LedgerMetadata.REQUEST_ID, LedgerMetadata.REASON, LedgerMetadata.IDEMPOTENCY_KEY);
     }
 
     @Bean

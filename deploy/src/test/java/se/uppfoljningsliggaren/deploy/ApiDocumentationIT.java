@@ -25,7 +25,7 @@ class ApiDocumentationIT extends LedgerIntegrationTest {
     void the_openapi_document_describes_the_write_api_with_its_headers() {
         String openApi = http.getForObject("/v3/api-docs", String.class);
         assertThat(openApi).contains("/api/plans/{planId}/styrtal", "/api/plans/{planId}/adoption",
-                "/api/indikatorer/{indikatorId}", "X-Principal", "Idempotency-Key", "If-Match");
+                "/api/indikatorer/{indikatorId}", "Idempotency-Key", "If-Match", "bearer", "basic");
         assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode().is2xxSuccessful()).isTrue();
     }
 
@@ -34,7 +34,7 @@ class ApiDocumentationIT extends LedgerIntegrationTest {
         JsonNode info = get("/v3/api-docs").get("info");
         assertThat(info.get("title").asText()).isEqualTo("Uppföljningsliggaren API");
         assertThat(info.get("version").asText()).isNotEqualTo("v0").doesNotContain("@");
-        assertThat(info.get("description").asText()).contains("X-Principal", "Idempotency-Key", "If-Match",
+        assertThat(info.get("description").asText()).contains("bearer token", "Idempotency-Key", "If-Match",
                 "X-Reason", "application/problem+json");
     }
 

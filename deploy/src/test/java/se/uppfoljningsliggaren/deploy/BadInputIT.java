@@ -86,7 +86,7 @@ class BadInputIT extends LedgerIntegrationTest {
         long before = eventCount();
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<JsonNode> response = http.exchange("/api/plans/BAD-2026/goals", HttpMethod.POST,
+        ResponseEntity<JsonNode> response = anonymous.exchange("/api/plans/BAD-2026/goals", HttpMethod.POST,
                 new HttpEntity<>("{\"kind\": \"MALOMRADE\", \"origin\": \"NAMND\", \"title\": \"x\"}", headers),
                 JsonNode.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

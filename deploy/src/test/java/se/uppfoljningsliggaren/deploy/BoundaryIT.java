@@ -35,15 +35,15 @@ class BoundaryIT extends LedgerIntegrationTest {
             "GET|/api/no-such-thing|404|-",
     })
     void refusals_are_problems(String method, String target, int status, String field) throws Exception {
-        RawHttp.Response response = RawHttp.send(port, method, target, Map.of(), (byte[]) null);
+        RawHttp.Response response = RawHttp.send(port, method, target, Map.of("Authorization", AUTHORIZATION), (byte[]) null);
         assertProblem(response, status, field);
     }
 
     @org.junit.jupiter.api.Test
     void an_oversized_or_malformed_header_is_a_problem_too() throws Exception {
-        assertProblem(RawHttp.send(port, "GET", "/api/plans", Map.of("X-Filler", "a".repeat(20_000)), (byte[]) null),
+        assertProblem(RawHttp.send(port, "GET", "/api/plans", Map.of("Authorization", AUTHORIZATION, "X-Filler", "a".repeat(20_000)), (byte[]) null),
                 400, "-");
-        assertProblem(RawHttp.send(port, "GET", "/api/plans", Map.of("X-Filler", "a\u0001b"), (byte[]) null), 400, "-");
+        assertProblem(RawHttp.send(port, "GET", "/api/plans", Map.of("Authorization", AUTHORIZATION, "X-Filler", "a\u0001b"), (byte[]) null), 400, "-");
     }
 
     private static void assertProblem(RawHttp.Response response, int status, String field) {

@@ -15,15 +15,24 @@ class DemoDataIT extends LedgerIntegrationTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    se.uppfoljningsliggaren.deploy.security.LedgerSecurityProperties security;
+
+    /** The demo users as configured, so the demo is written by them. */
+    private java.util.Map<String, String> demoPasswords() {
+        java.util.Map<String, String> passwords = new java.util.HashMap<>();
+        security.users().forEach((name, user) -> passwords.put(name, user.password()));
+        return passwords;
+    }
 
     @Test
     void the_demo_plans_load_once_and_show_the_printed_figures() throws Exception {
-        DemoDataLoader.Report first = new DemoDataLoader("http://localhost:" + port, json).load();
+        DemoDataLoader.Report first = new DemoDataLoader("http://localhost:" + port, json, demoPasswords()).load();
         assertThat(first.failures()).isEmpty();
         assertThat(first.written()).isGreaterThan(100);
 
         long events = eventCount();
-        DemoDataLoader.Report second = new DemoDataLoader("http://localhost:" + port, json).load();
+        DemoDataLoader.Report second = new DemoDataLoader("http://localhost:" + port, json, demoPasswords()).load();
         assertThat(second.failures()).isEmpty();
         assertThat(second.written()).isZero();
         assertThat(eventCount()).isEqualTo(events);

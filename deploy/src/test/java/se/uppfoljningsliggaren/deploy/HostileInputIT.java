@@ -139,7 +139,7 @@ class HostileInputIT extends LedgerIntegrationTest {
         badHeaders.put("X-Reason", "a%00b");
         badHeaders.put("Idempotency-Key", "not a key");
         badHeaders.put("If-Match", "\"yesterday\"");
-        badHeaders.put("X-Principal", "anna<script>");
+        badHeaders.put("X-Correlation-Id", "not an id");
         badHeaders.forEach((name, value) -> {
             Map<String, String> headers = writeHeaders();
             headers.put(name, value);
@@ -147,12 +147,18 @@ class HostileInputIT extends LedgerIntegrationTest {
         });
         // A control character in a header: Tomcat itself refuses the request, before it knows the header's role.
         Map<String, String> controlled = writeHeaders();
-        controlled.put("X-Principal", "anna\u0001controller");
+        controlled.put("X-Reason", "anna\u0001controller");
         attacks.add(new Attack(route + " control character in a header", method, target, controlled, json(valid),
                 null));
         Map<String, String> anonymous = writeHeaders();
-        anonymous.remove("X-Principal");
-        attacks.add(new Attack(route + " without X-Principal", method, target, anonymous, json(valid), null));
+        anonymous.remove("Authorization");
+        attacks.add(new Attack(route + " without credentials", method, target, anonymous, json(valid),
+                "Authorization"));
+        Map<String, String> forged = writeHeaders();
+        forged.put("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (PRINCIPAL + ":guess").getBytes(StandardCharsets.UTF_8)));
+        attacks.add(new Attack(route + " with a wrong password", method, target, forged, json(valid),
+                "Authorization"));
         return attacks;
     }
 
@@ -267,7 +273,7 @@ class HostileInputIT extends LedgerIntegrationTest {
     private static Map<String, String> writeHeaders() {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
-        headers.put("X-Principal", PRINCIPAL);
+        headers.put("Authorization", AUTHORIZATION);
         return headers;
     }
 

@@ -23,12 +23,24 @@ import java.util.Map;
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ledger.embedded-postgres.data-directory=",
-        "ledger.demo-data.enabled=false"})
+        "ledger.demo-data.enabled=false",
+        // One test user who may do everything, so a test writes what it needs; SecurityIT tests the real roles.
+        "ledger.security.users[" + LedgerIntegrationTest.PRINCIPAL + "].password=" + LedgerIntegrationTest.PASSWORD,
+        "ledger.security.users[" + LedgerIntegrationTest.PRINCIPAL + "].name=Anna Controller",
+        "ledger.security.users[" + LedgerIntegrationTest.PRINCIPAL + "].roles=CONTROLLER,REGIONSTYRELSEN,ADMIN,REVISOR",
+        "ledger.security.users[" + LedgerIntegrationTest.PRINCIPAL + "].namnder=*"})
 abstract class LedgerIntegrationTest {
 
     static final String PRINCIPAL = "anna.controller@regionorebrolan.se";
+    static final String PASSWORD = "test";
+    /** HTTP Basic of the test user, for requests sent by hand (RawHttp). */
+    static final String AUTHORIZATION = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString((PRINCIPAL + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
+    /** Signed in by no one. */
     @Autowired
+    TestRestTemplate anonymous;
+    /** Signed in as the test user. */
     TestRestTemplate http;
     @Autowired
     JdbcTemplate jdbc;
@@ -40,6 +52,11 @@ abstract class LedgerIntegrationTest {
         LedgerApplication.disableAxonUsageReporting();
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void signIn() {
+        http = anonymous.withBasicAuth(PRINCIPAL, PASSWORD);
+    }
+
     ResponseEntity<JsonNode> post(String path, String body) {
         return send(HttpMethod.POST, path, body, Map.of());
     }
@@ -47,7 +64,6 @@ abstract class LedgerIntegrationTest {
     ResponseEntity<JsonNode> send(HttpMethod method, String path, String body, Map<String, String> extraHeaders) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.set("X-Principal", PRINCIPAL);
         extraHeaders.forEach(headers::set);
         return http.exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class);
     }

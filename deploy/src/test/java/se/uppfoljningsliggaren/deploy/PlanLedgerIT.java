@@ -131,6 +131,7 @@ class PlanLedgerIT extends LedgerIntegrationTest {
                     {"goalId": "m1", "kind": "MALSATTNING", "origin": "RF", "numbering": "1", "title": "God vård"}"""));
             ok(post("/api/plans/" + planId + "/styrtal", STYRTAL));
         }
+        get("/api/plans/YOY-2025?minVersion=2");
         get("/api/plans/YOY-2026?minVersion=2");
         JsonNode usage = get("/api/indikatorer/telefontillganglighet-primarvard");
         assertThat(usage.at("/indikator/name").asText()).isEqualTo("Telefontillgängligheten i primärvård");

@@ -80,10 +80,12 @@ class ReadYourWritesIT extends LedgerIntegrationTest {
             Instant start = Instant.now();
             for (int i = 0; i < 200; i++) {
                 String path = unknown.get(i % unknown.size());
-                answers.add(clients.submit(() -> RawHttp.send(port, "GET", path, Map.of(), (byte[]) null).status()));
+                answers.add(clients.submit(() -> RawHttp.send(port, "GET", path, Map.of("Authorization", AUTHORIZATION), (byte[]) null)
+                        .status()));
             }
             // Meanwhile the service answers other requests normally.
-            assertThat(http.getForEntity("/api/plans/RYZ-2026", JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(http.getForEntity("/api/plans/RYZ-2026?minVersion=0", JsonNode.class).getStatusCode())
+                    .isEqualTo(HttpStatus.OK);
             for (Future<Integer> answer : answers) {
                 assertThat(answer.get()).isEqualTo(404);
             }

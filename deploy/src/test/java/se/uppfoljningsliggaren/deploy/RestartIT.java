@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -19,8 +18,7 @@ class RestartIT {
     @Test
     void stopping_and_starting_the_service_keeps_every_plan_and_change(@TempDir Path dir) {
         LedgerApplication.disableAxonUsageReporting();
-        String[] args = {"--ledger.embedded-postgres.data-directory=" + dir.resolve("pgdata"), "--server.port=0",
-                "--ledger.demo-data.enabled=false"};
+        String[] args = StandaloneService.args(dir.resolve("pgdata"));
         try (ConfigurableApplicationContext first = SpringApplication.run(LedgerApplication.class, args)) {
             RestClient api = api(first);
             write(api, "/api/namnder", "{\"code\": \"RST\", \"name\": \"Servicenämnden\"}");
@@ -44,8 +42,7 @@ class RestartIT {
     }
 
     private static RestClient api(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return RestClient.builder().baseUrl("http://localhost:" + port).defaultHeader("X-Principal", "test").build();
+        return StandaloneService.api(context);
     }
 
     private static void write(RestClient api, String path, String body) {

@@ -5,7 +5,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -125,13 +124,11 @@ class SafeStartupIT {
     }
 
     private static String[] args(Path pgdata) {
-        return new String[] {"--ledger.embedded-postgres.data-directory=" + pgdata, "--server.port=0",
-                "--ledger.demo-data.enabled=false"};
+        return StandaloneService.args(pgdata);
     }
 
     private static RestClient api(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return RestClient.builder().baseUrl("http://localhost:" + port).defaultHeader("X-Principal", "test").build();
+        return StandaloneService.api(context);
     }
 
     private static void write(RestClient api, String path, String body) {

@@ -15,6 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.uppfoljningsliggaren.command.CommandRejectedException;
+import se.uppfoljningsliggaren.command.access.Role;
+import se.uppfoljningsliggaren.command.access.WritePolicy;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Sends a command with who/why metadata and makes the write retry-safe: with an Idempotency-Key the key is recorded
+ * Sends a command, once the write policy allows it, with who/why metadata and makes the write retry-safe: with an Idempotency-Key the key is recorded
  * in the same transaction as the events, so a retry gets the first answer and appends nothing. A concurrent retry
  * waits on the key's row until the first attempt commits or rolls back.
  */
@@ -37,11 +39,14 @@ public class CommandDispatcher {
     private final CommandGateway commandGateway;
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
+    private final WritePolicy writePolicy;
 
-    CommandDispatcher(CommandGateway commandGateway, JdbcTemplate jdbc, ObjectMapper objectMapper) {
+    CommandDispatcher(CommandGateway commandGateway, JdbcTemplate jdbc, ObjectMapper objectMapper,
+                      WritePolicy writePolicy) {
         this.commandGateway = commandGateway;
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
+        this.writePolicy = writePolicy;
     }
 
     /**
@@ -53,6 +58,7 @@ public class CommandDispatcher {
     @Transactional
     public ResponseEntity<Object> dispatch(WriteContext context, String route, Object request, Object command,
                                            Function<Object, WriteResult> toResult, String location) {
+        Role role = writePolicy.authorize(context.caller(), command);
         String fingerprint = fingerprint(route, request);
         if (context.idempotencyKey() != null) {
             int inserted = jdbc.update("""
@@ -62,7 +68,7 @@ public class CommandDispatcher {
                 return replay(context, fingerprint);
             }
         }
-        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).andMetaData(context.metadata());
+        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).andMetaData(context.metadata(role));
         Object answer = commandGateway.sendAndWait(message);
         WriteResult result = toResult.apply(answer).at(storePosition(message));
         HttpStatus status = location == null ? HttpStatus.OK : HttpStatus.CREATED;

@@ -25,7 +25,7 @@ import java.util.function.Function;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
- * The write API of verksamhetsplaner. Every write needs {@code X-Principal}; {@code If-Match} carries the plan
+ * The write API of verksamhetsplaner. Every write needs a signed-in caller allowed by the WritePolicy; {@code If-Match} carries the plan
  * version the caller saw (a stale one gets 409); {@code Idempotency-Key} makes a retried POST safe.
  */
 @RestController

@@ -12,11 +12,12 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import se.uppfoljningsliggaren.command.CommandRejectedException;
+import se.uppfoljningsliggaren.command.access.AccessRefusedException;
 
 /**
  * Every refused write answers application/problem+json naming the field and the reason: 422 for one that breaks a
  * rule, 409 for one that conflicts with what is recorded, 401 without a
- * principal. Nothing was stored in any of these cases. (A body that cannot be read at all is refused before, at the
+ * signed-in caller, 403 outside the caller's role or nämnd scope. Nothing was stored in any of these cases. (A body that cannot be read at all is refused before, at the
  * boundary every endpoint shares: deploy's BoundaryProblemHandler.)
  */
 @RestControllerAdvice(basePackages = "se.uppfoljningsliggaren.command")
@@ -25,7 +26,12 @@ class ProblemHandler {
 
     @ExceptionHandler(UnauthenticatedWriteException.class)
     ProblemDetail unauthenticated(UnauthenticatedWriteException e) {
-        return problem(HttpStatus.UNAUTHORIZED, WriteContext.PRINCIPAL_HEADER, e.getMessage());
+        return problem(HttpStatus.UNAUTHORIZED, "Authorization", e.getMessage());
+    }
+
+    @ExceptionHandler(AccessRefusedException.class)
+    ProblemDetail forbidden(AccessRefusedException e) {
+        return problem(HttpStatus.FORBIDDEN, null, e.getMessage());
     }
 
     @ExceptionHandler(CommandRejectedException.class)

@@ -1,8 +1,8 @@
 package se.uppfoljningsliggaren.command.web;
 
-/** A write that names no principal: refused with 401, since the ledger records no anonymous change. */
+/** A write by no one signed in: refused with 401, since the ledger records no anonymous change. */
 public class UnauthenticatedWriteException extends RuntimeException {
     public UnauthenticatedWriteException() {
-        super("A write must name its principal in the " + WriteContext.PRINCIPAL_HEADER + " header");
+        super("a write needs a signed-in person (a bearer token, or HTTP Basic in the local mode)");
     }
 }

@@ -78,8 +78,8 @@ class WriteApiDocumentation {
     }
 
     private static void addHeaders(Operation operation) {
-        operation.addParametersItem(header(WriteContext.PRINCIPAL_HEADER, true,
-                "Who makes the change (until sign-in exists). A write without it is refused with 401."));
+        operation.addParametersItem(header(WriteContext.REQUEST_ID_HEADER, false,
+                "Your correlation id for this request, kept in the events' metadata (one is made when absent)."));
         operation.addParametersItem(header(WriteContext.IDEMPOTENCY_HEADER, false,
                 "A retry with the same key returns the first result and appends nothing."));
         operation.addParametersItem(header("If-Match", false,

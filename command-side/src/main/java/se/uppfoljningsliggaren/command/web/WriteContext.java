@@ -1,33 +1,39 @@
 package se.uppfoljningsliggaren.command.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.core.Authentication;
+import se.uppfoljningsliggaren.command.access.Caller;
+import se.uppfoljningsliggaren.command.access.CallerSource;
+import se.uppfoljningsliggaren.command.access.Role;
 import se.uppfoljningsliggaren.kernel.LedgerMetadata;
 import se.uppfoljningsliggaren.kernel.value.InputPolicy;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Who is writing, why, and which retry-safe request this is. Until sign-in exists the principal is declared in the
- * {@value #PRINCIPAL_HEADER} header; a write without one is refused, never anonymous.
+ * Who is writing (the signed-in caller, never a header the client fills in), why, and which retry-safe request this
+ * is. A write without a signed-in caller is refused, never anonymous.
  */
-public record WriteContext(String principal, String reason, String idempotencyKey, Long expectedVersion) {
+public record WriteContext(Caller caller, String reason, String idempotencyKey, Long expectedVersion,
+                           String requestId) {
 
-    public static final String PRINCIPAL_HEADER = "X-Principal";
     public static final String REASON_HEADER = "X-Reason";
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
+    public static final String REQUEST_ID_HEADER = "X-Correlation-Id";
 
-    private static final Pattern PRINCIPAL = Pattern.compile("[\\p{L}\\p{N}._@+ -]{1,100}");
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
     private static final Pattern PERCENT_ESCAPE = Pattern.compile("%[0-9A-Fa-f]{2}");
     private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
 
     public static WriteContext of(HttpServletRequest request) {
         WriteContext context = read(request);
-        if (context.principal() == null) {
+        if (context.caller() == null) {
             throw new UnauthenticatedWriteException();
         }
         return context;
@@ -39,18 +45,29 @@ public record WriteContext(String principal, String reason, String idempotencyKe
      * as such whatever else is wrong.
      */
     public static WriteContext read(HttpServletRequest request) {
-        String principal = request.getHeader(PRINCIPAL_HEADER);
-        if (principal != null && !principal.isBlank() && !PRINCIPAL.matcher(principal).matches()) {
-            throw new InputPolicy.InvalidInputException(PRINCIPAL_HEADER,
-                    "is 1–100 letters, digits, spaces and . _ @ + -");
-        }
         String reason = InputPolicy.text(decoded(request.getHeader(REASON_HEADER)), REASON_HEADER);
-        String key = request.getHeader(IDEMPOTENCY_HEADER);
-        if (key != null && !KEY.matcher(key).matches()) {
-            throw new InputPolicy.InvalidInputException(IDEMPOTENCY_HEADER, "is 1–200 visible ASCII characters");
+        String key = checkedKey(request.getHeader(IDEMPOTENCY_HEADER), IDEMPOTENCY_HEADER);
+        String requestId = checkedKey(request.getHeader(REQUEST_ID_HEADER), REQUEST_ID_HEADER);
+        return new WriteContext(caller(request), reason, key, expectedVersion(request.getHeader("If-Match")),
+                requestId != null ? requestId : UUID.randomUUID().toString());
+    }
+
+    /** The signed-in caller, as the security layer (deploy) put it in the request, or null. */
+    private static Caller caller(HttpServletRequest request) {
+        return request.getUserPrincipal() instanceof Authentication authentication && authentication.isAuthenticated()
+                && authentication.getPrincipal() instanceof CallerSource source ? source.caller() : null;
+    }
+
+    /** The stable id of who writes: the key of their idempotency records. */
+    public String principal() {
+        return caller.subject();
+    }
+
+    private static String checkedKey(String value, String header) {
+        if (value != null && !KEY.matcher(value).matches()) {
+            throw new InputPolicy.InvalidInputException(header, "is 1–200 visible ASCII characters");
         }
-        return new WriteContext(principal == null || principal.isBlank() ? null : principal.strip(), reason, key,
-                expectedVersion(request.getHeader("If-Match")));
+        return value;
     }
 
     /**
@@ -80,9 +97,16 @@ public record WriteContext(String principal, String reason, String idempotencyKe
         return Long.valueOf(m.group(1));
     }
 
-    Map<String, Object> metadata() {
+    /** Who, in which role and scope, through which client, when, why and in which request: every event keeps it. */
+    Map<String, Object> metadata(Role role) {
         Map<String, Object> metadata = new HashMap<>();
-        metadata.put(LedgerMetadata.PRINCIPAL, principal);
+        metadata.put(LedgerMetadata.PRINCIPAL, caller.subject());
+        metadata.put(LedgerMetadata.PRINCIPAL_NAME, caller.name());
+        metadata.put(LedgerMetadata.ROLE, role.name());
+        metadata.put(LedgerMetadata.NAMND_SCOPE, caller.scope());
+        metadata.put(LedgerMetadata.CLIENT, caller.client());
+        metadata.put(LedgerMetadata.RECORDED_AT, Instant.now().toString());
+        metadata.put(LedgerMetadata.REQUEST_ID, requestId);
         if (reason != null && !reason.isBlank()) {
             metadata.put(LedgerMetadata.REASON, reason);
         }

@@ -10,7 +10,11 @@ import org.springframework.context.event.EventListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import se.uppfoljningsliggaren.deploy.security.LedgerSecurityProperties;
+
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Loads the demo plans once the service answers, on every start; idempotency keys make repeats append nothing. */
 @Configuration(proxyBeanMethods = false)
@@ -24,8 +28,16 @@ class DemoDataConfiguration {
     void load(ApplicationReadyEvent ready) {
         if (ready.getApplicationContext() instanceof WebServerApplicationContext web) {
             try {
+                LedgerSecurityProperties security = ready.getApplicationContext()
+                        .getBean(LedgerSecurityProperties.class);
+                if (security.mode() != LedgerSecurityProperties.Mode.LOCAL) {
+                    log.info("Demo data is loaded by the local mode's demo users only; skipped");
+                    return;
+                }
+                Map<String, String> passwords = new HashMap<>();
+                security.users().forEach((name, user) -> passwords.put(name, user.password()));
                 new DemoDataLoader("http://localhost:" + web.getWebServer().getPort(),
-                        ready.getApplicationContext().getBean(ObjectMapper.class)).load();
+                        ready.getApplicationContext().getBean(ObjectMapper.class), passwords).load();
             } catch (IOException | RuntimeException e) {
                 log.error("Demo data could not be loaded", e);
             }

@@ -30,26 +30,50 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads the demo plans through the write API, as a user's client would. Every request carries an Idempotency-Key
- * made from the file and the item, so a second load (every restart) appends nothing.
+ * Loads the demo plans through the write API, as the people who would enter them: the admin registers the nämnder
+ * and the indikator catalogue, regionkansliet (regionstyrelsen) issues the RF uppdrag and the regionövergripande IK
+ * rows, and each nämnd's controller enters its plan, follow-up and IK-plan. Every request carries an
+ * Idempotency-Key made from the file and the item, so a second load (every restart) appends nothing.
  */
 public class DemoDataLoader {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
-    static final String PRINCIPAL = "demo-data-loader";
+    static final String ADMIN = "admin";
+    static final String REGIONSTYRELSEN = "rs.kansli";
 
-    private final RestClient api;
+    private final String baseUrl;
+    private final Map<String, String> passwords;
+    private final Map<String, RestClient> clients = new java.util.HashMap<>();
+    /** The person entering the document being loaded. */
+    private RestClient api;
     private final ObjectMapper json;
     private final List<String> failures = new ArrayList<>();
     private int written;
     private int replayed;
 
-    public DemoDataLoader(String baseUrl, ObjectMapper json) {
-        this.api = RestClient.builder().baseUrl(baseUrl)
-                .defaultHeader("X-Principal", PRINCIPAL)
-                .defaultHeader("X-Reason", headerValue("Demodata ur Region Örebro läns publicerade planer"))
-                .build();
+    /** @param passwords the demo users' passwords, by user name */
+    public DemoDataLoader(String baseUrl, ObjectMapper json, Map<String, String> passwords) {
+        this.baseUrl = baseUrl;
+        this.passwords = passwords;
         this.json = json;
+    }
+
+    /** The demo user who enters a nämnd's own documents: "rs.controller" for RS. */
+    static String controllerOf(String namnd) {
+        return namnd.toLowerCase(java.util.Locale.ROOT) + ".controller";
+    }
+
+    /** Loads what follows as this demo user. */
+    private void as(String user) {
+        api = clients.computeIfAbsent(user, name -> {
+            if (!passwords.containsKey(name)) {
+                throw new IllegalStateException("the demo user " + name + " is not configured (ledger.security.users)");
+            }
+            return RestClient.builder().baseUrl(baseUrl)
+                    .defaultHeaders(headers -> headers.setBasicAuth(name, passwords.get(name), StandardCharsets.UTF_8))
+                    .defaultHeader("X-Reason", headerValue("Demodata ur Region Örebro läns publicerade planer"))
+                    .build();
+        });
     }
 
     public record Report(int written, int replayed, List<String> failures) {
@@ -89,6 +113,7 @@ public class DemoDataLoader {
     }
 
     private void loadCatalogue(JsonNode catalogue) {
+        as(ADMIN);
         for (JsonNode namnd : catalogue.path("namnder")) {
             post("catalogue:namnd:" + namnd.get("code").asText(), "/api/namnder", namnd);
         }
@@ -100,6 +125,7 @@ public class DemoDataLoader {
         List<JsonNode> uppdrag = new ArrayList<>();
         catalogue.path("rfUppdrag").forEach(uppdrag::add);
         uppdrag.sort(Comparator.comparingInt((JsonNode u) -> u.get("year").asInt()).thenComparingInt(u -> u.get("nr").asInt()));
+        as(REGIONSTYRELSEN);
         for (JsonNode rf : uppdrag) {
             post("catalogue:rf:" + rf.get("year").asInt() + ":" + rf.get("nr").asInt(), "/api/rf-uppdrag", rf);
         }
@@ -108,6 +134,7 @@ public class DemoDataLoader {
     private void loadPlan(String file, JsonNode plan) {
         String planId = plan.get("namnd").asText() + "-" + plan.get("year").asInt();
         String key = "plan:" + planId + ":";
+        as(controllerOf(plan.get("namnd").asText()));
         post(key + "create", "/api/plans", object().put("namnd", plan.get("namnd").asText())
                 .put("year", plan.get("year").asInt()).put("title", text(plan, "title"))
                 .set("planningYears", plan.path("planningYears")));
@@ -168,6 +195,7 @@ public class DemoDataLoader {
     /** @return the fastställande of the follow-up, to be made once everything it covers is recorded */
     private Runnable loadFollowUp(JsonNode followUp) {
         String namnd = followUp.get("namnd").asText();
+        as(controllerOf(namnd));
         int year = followUp.get("year").asInt();
         String kind = followUp.get("kind").asText();
         String occasionId = OccasionCommands.occasionId(namnd, Assessment.OccasionKind.valueOf(kind),
@@ -211,11 +239,15 @@ public class DemoDataLoader {
                     .put("budgetVersion", resultat.path("budgetVersion").asText("aktuell")).set("lines", lines));
         }
         log.info("Demo follow-up {} loaded", occasionId);
-        return () -> adopt(key, base, followUp);
+        return () -> {
+            as(controllerOf(namnd));
+            adopt(key, base, followUp);
+        };
     }
 
     private void loadIkPlan(JsonNode plan, boolean regionovergripande) {
         String namnd = regionovergripande ? null : plan.get("namnd").asText();
+        as(regionovergripande ? REGIONSTYRELSEN : controllerOf(namnd));
         int year = plan.get("year").asInt();
         String ikPlanId = IkCommands.ikPlanId(namnd, year);
         String key = "ik:" + ikPlanId + ":";
@@ -255,6 +287,7 @@ public class DemoDataLoader {
 
     private void loadIkFollowUp(JsonNode followUp) {
         String namnd = followUp.get("namnd").asText();
+        as(controllerOf(namnd));
         int year = followUp.get("year").asInt();
         String occasionId = OccasionCommands.occasionId(namnd,
                 Assessment.OccasionKind.valueOf(followUp.get("occasion").asText()), Period.ofYear(year));

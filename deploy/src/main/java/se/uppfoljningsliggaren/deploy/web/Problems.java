@@ -5,13 +5,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 
 import java.io.IOException;
 
 /** How every error of the API reads: application/problem+json with the field (where there is one) and the reason. */
-final class Problems {
+public final class Problems {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** As Spring MVC writes a problem: its extra properties (field, reason) at the top level. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
 
     private Problems() {
     }
@@ -34,7 +37,7 @@ final class Problems {
     }
 
     /** For the layers below Spring MVC (filters, the container's own errors), which write the response themselves. */
-    static void write(HttpServletResponse response, HttpStatusCode status, String field, String reason,
+    public static void write(HttpServletResponse response, HttpStatusCode status, String field, String reason,
                       String instance) throws IOException {
         ProblemDetail problem = problem(status, field, reason);
         if (instance != null) {
@@ -43,7 +46,6 @@ final class Problems {
         response.resetBuffer();
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         JSON.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -111,7 +111,7 @@ public class ViewFreshness {
         return version.isEmpty() ? -1 : version.get(0);
     }
 
-    static ErrorResponseException notFound(String field, String reason) {
+    public static ErrorResponseException notFound(String field, String reason) {
         return problem(HttpStatus.NOT_FOUND, field, reason);
     }
 
