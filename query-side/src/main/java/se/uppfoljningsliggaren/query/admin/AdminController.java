@@ -10,9 +10,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import se.uppfoljningsliggaren.query.audit.AuditReadLog;
 import se.uppfoljningsliggaren.query.projection.DeadLetters;
 import se.uppfoljningsliggaren.query.projection.ProjectionMonitor;
 import se.uppfoljningsliggaren.query.projection.Reconciliation;
+import se.uppfoljningsliggaren.query.web.Paging;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,13 +29,15 @@ public class AdminController {
     private final DeadLetters deadLetters;
     private final ProjectionMonitor monitor;
     private final Reconciliation reconciliation;
+    private final AuditReadLog auditReads;
 
     AdminController(ReadModelRebuilder rebuilder, DeadLetters deadLetters, ProjectionMonitor monitor,
-                    Reconciliation reconciliation) {
+                    Reconciliation reconciliation, AuditReadLog auditReads) {
         this.rebuilder = rebuilder;
         this.deadLetters = deadLetters;
         this.monitor = monitor;
         this.reconciliation = reconciliation;
+        this.auditReads = auditReads;
     }
 
     @PostMapping("/read-model/rebuild")
@@ -73,6 +77,18 @@ public class AdminController {
             @RequestParam(name = "repair", defaultValue = "false") boolean repair) throws InterruptedException {
         requirePrincipal(principal);
         return reconciliation.reconcile(repair);
+    }
+
+    @GetMapping("/audit-reads")
+    @Operation(summary = "Who read the audit trail (/api/audit), when, and what (path and query), in the order of "
+            + "the reads. Paged: after (the previous page's next), limit (default " + Paging.DEFAULT_LIMIT
+            + ", at most " + Paging.MAX_LIMIT + "); next is null on the last page.")
+    public AuditReadLog.AuditReadPage auditReads(
+            @RequestHeader(name = "X-Principal", required = false) String principal,
+            @RequestParam(name = "after", required = false) Long after,
+            @RequestParam(name = "limit", required = false) Integer limit) {
+        requirePrincipal(principal);
+        return auditReads.list(Paging.after(after), Paging.limit(limit));
     }
 
     private static void requirePrincipal(String principal) {
