@@ -150,6 +150,8 @@ class AuditTrailIT extends LedgerIntegrationTest {
         });
         assertThat(reads).anySatisfy(entry -> assertThat(entry.get("path").asText())
                 .isEqualTo("/api/audit/entities/" + STYRTAL_KEY));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry WHERE processing_group = ?",
+                Long.class, "audit-trail")).as("every event stored so far has its audit mapping").isZero();
     }
 
     @Test
