@@ -28,7 +28,13 @@ import java.util.Map;
         "ledger.security.users[" + LedgerIntegrationTest.PRINCIPAL + "].password=" + LedgerIntegrationTest.PASSWORD,
         "ledger.security.users[" + LedgerIntegrationTest.PRINCIPAL + "].name=Anna Controller",
         "ledger.security.users[" + LedgerIntegrationTest.PRINCIPAL + "].roles=CONTROLLER,REGIONSTYRELSEN,ADMIN,REVISOR",
-        "ledger.security.users[" + LedgerIntegrationTest.PRINCIPAL + "].namnder=*"})
+        "ledger.security.users[" + LedgerIntegrationTest.PRINCIPAL + "].namnder=*",
+        // Two more people, for tests that tell who did what apart
+        "ledger.security.users[aud.controller@regionorebrolan.se].password=" + LedgerIntegrationTest.PASSWORD,
+        "ledger.security.users[aud.controller@regionorebrolan.se].roles=CONTROLLER,ADMIN",
+        "ledger.security.users[aud.controller@regionorebrolan.se].namnder=*",
+        "ledger.security.users[rita.revisor@regionorebrolan.se].password=" + LedgerIntegrationTest.PASSWORD,
+        "ledger.security.users[rita.revisor@regionorebrolan.se].roles=REVISOR"})
 abstract class LedgerIntegrationTest {
 
     static final String PRINCIPAL = "anna.controller@regionorebrolan.se";

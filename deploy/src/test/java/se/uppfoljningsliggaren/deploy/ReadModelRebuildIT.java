@@ -24,7 +24,8 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
             Map.entry("ik_plan_view", "ik_plan_id"),
             Map.entry("ik_plan_view_history", "ik_plan_id, version"),
             Map.entry("isk_view", "isk_id"),
-            Map.entry("isk_view_history", "isk_id, version"));
+            Map.entry("isk_view_history", "isk_id, version"),
+            Map.entry("audit_entry", "global_index"));
 
     @Test
     void rebuilding_the_read_side_yields_exactly_the_live_read_side() {
@@ -71,6 +72,9 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
         await("SELECT count(*) FROM ik_plan_view WHERE ik_plan_id = 'IK-RB-2026' AND version = 4");
         await("SELECT count(*) FROM rf_uppdrag_view WHERE rf_uppdrag_id = 'RF-2026-938'");
         await("SELECT count(*) FROM utfall_view WHERE namnd_code = 'RB' AND corrections <> '[]'::jsonb");
+        // One audit row per stored event, whichever test wrote it.
+        await("SELECT CASE WHEN (SELECT count(*) FROM audit_entry) = (SELECT count(*) FROM domain_event_entry) "
+                + "THEN 1 ELSE 0 END");
 
         Map<String, List<String>> live = snapshot();
         ok(send(HttpMethod.POST, "/api/admin/read-model/rebuild", "", Map.of()));
@@ -81,6 +85,7 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
         assertThat(live.get("utfall_view")).hasSize(1);
         assertThat(live.get("ik_plan_view")).isNotEmpty();
         assertThat(live.get("isk_view")).isNotEmpty();
+        assertThat(live.get("audit_entry")).hasSize((int) eventCount());
         assertThat(rebuilt).isEqualTo(live);
         assertThat(get("/api/plans/RB-2026").at("/goals/0/uppdrag/0/text").asText())
                 .isEqualTo("Att fortsätta arbetet för en ekonomi i balans.");

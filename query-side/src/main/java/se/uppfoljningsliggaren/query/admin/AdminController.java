@@ -7,9 +7,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.uppfoljningsliggaren.query.audit.AuditReadLog;
 import se.uppfoljningsliggaren.query.projection.DeadLetters;
 import se.uppfoljningsliggaren.query.projection.ProjectionMonitor;
 import se.uppfoljningsliggaren.query.projection.Reconciliation;
+import se.uppfoljningsliggaren.query.web.Paging;
 import se.uppfoljningsliggaren.query.web.ViewFreshness;
 
 import java.time.Duration;
@@ -25,13 +27,15 @@ public class AdminController {
     private final DeadLetters deadLetters;
     private final ProjectionMonitor monitor;
     private final Reconciliation reconciliation;
+    private final AuditReadLog auditReads;
 
     AdminController(ReadModelRebuilder rebuilder, DeadLetters deadLetters, ProjectionMonitor monitor,
-                    Reconciliation reconciliation) {
+                    Reconciliation reconciliation, AuditReadLog auditReads) {
         this.rebuilder = rebuilder;
         this.deadLetters = deadLetters;
         this.monitor = monitor;
         this.reconciliation = reconciliation;
+        this.auditReads = auditReads;
     }
 
     @PostMapping("/read-model/rebuild")
@@ -63,5 +67,15 @@ public class AdminController {
     public Reconciliation.Report reconcile(
             @RequestParam(name = "repair", defaultValue = "false") boolean repair) throws InterruptedException {
         return reconciliation.reconcile(repair);
+    }
+
+    @GetMapping("/audit-reads")
+    @Operation(summary = "Who read the audit trail (/api/audit), when, and what (path and query), in the order of "
+            + "the reads. Paged: after (the previous page's next), limit (default " + Paging.DEFAULT_LIMIT
+            + ", at most " + Paging.MAX_LIMIT + "); next is null on the last page.")
+    public AuditReadLog.AuditReadPage auditReads(
+            @RequestParam(name = "after", required = false) Long after,
+            @RequestParam(name = "limit", required = false) Integer limit) {
+        return auditReads.list(Paging.after(after), Paging.limit(limit));
     }
 }

@@ -1,0 +1,98 @@
+package se.uppfoljningsliggaren.query.audit;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+import se.uppfoljningsliggaren.kernel.audit.AuditQueries.FindByBeslut;
+import se.uppfoljningsliggaren.kernel.audit.AuditQueries.FindByPerson;
+import se.uppfoljningsliggaren.kernel.audit.AuditQueries.GetEntityHistory;
+import se.uppfoljningsliggaren.kernel.audit.AuditViews.AuditEntry;
+import se.uppfoljningsliggaren.kernel.audit.AuditViews.AuditPage;
+import se.uppfoljningsliggaren.kernel.audit.EntityKind;
+import se.uppfoljningsliggaren.kernel.value.Beslut;
+import se.uppfoljningsliggaren.query.ReadModelJson;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Answers the audit trail from audit_entry, a keyset page at a time (stable while events are appended). */
+@Component
+class AuditQueryHandler {
+
+    private static final String SELECT = """
+            SELECT global_index, occurred_at, event_type, entity_kind, entity_key, who, who_name, role, namnd_scope,
+                   client, reason, beslut, before, after, correlation_id, request_id, idempotency_key
+            FROM audit_entry WHERE global_index > ?""";
+
+    private static final RowMapper<AuditEntry> ENTRY = (rs, row) -> new AuditEntry(rs.getLong("global_index"),
+            rs.getTimestamp("occurred_at").toInstant(), rs.getString("event_type"),
+            EntityKind.valueOf(rs.getString("entity_kind")), rs.getString("entity_key"), rs.getString("who"),
+            rs.getString("who_name"), rs.getString("role"), rs.getString("namnd_scope"), rs.getString("client"),
+            rs.getString("reason"),
+            rs.getString("beslut") == null ? null : ReadModelJson.read(rs.getString("beslut"), Beslut.class),
+            rs.getString("before") == null ? null : AuditTrailProjection.contentOf(rs.getString("before")),
+            AuditTrailProjection.contentOf(rs.getString("after")), rs.getString("correlation_id"),
+            rs.getString("request_id"), rs.getString("idempotency_key"));
+
+    private final JdbcTemplate jdbc;
+
+    AuditQueryHandler(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    Optional<AuditPage> handle(GetEntityHistory query) {
+        AuditPage page = page(" AND entity_key = ?", List.of(query.entityKey()), query.after(), query.limit());
+        boolean known = !page.entries().isEmpty() || Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM audit_entry WHERE entity_key = ?)", Boolean.class, query.entityKey()));
+        return known ? Optional.of(page) : Optional.empty();
+    }
+
+    @QueryHandler
+    AuditPage handle(FindByBeslut query) {
+        StringBuilder where = new StringBuilder(" AND beslut IS NOT NULL AND beslut ->> 'diarienummer' = ?");
+        List<Object> args = new ArrayList<>(List.of(query.diarienummer()));
+        if (query.organ() != null) {
+            where.append(" AND beslut ->> 'organ' = ?");
+            args.add(query.organ());
+        }
+        if (query.datum() != null) {
+            where.append(" AND beslut ->> 'datum' = ?");
+            args.add(query.datum().toString());
+        }
+        if (query.paragraf() != null) {
+            where.append(" AND beslut ->> 'paragraf' = ?");
+            args.add(query.paragraf());
+        }
+        return page(where.toString(), args, query.after(), query.limit());
+    }
+
+    @QueryHandler
+    AuditPage handle(FindByPerson query) {
+        StringBuilder where = new StringBuilder(" AND who = ?");
+        List<Object> args = new ArrayList<>(List.of(query.who()));
+        if (query.from() != null) {
+            where.append(" AND occurred_at >= ?");
+            args.add(Timestamp.from(query.from()));
+        }
+        if (query.to() != null) {
+            where.append(" AND occurred_at < ?");
+            args.add(Timestamp.from(query.to()));
+        }
+        return page(where.toString(), args, query.after(), query.limit());
+    }
+
+    /** The entries after a position that match the condition, a keyset page of at most limit. */
+    private AuditPage page(String where, List<Object> whereArgs, Long after, int limit) {
+        List<Object> args = new ArrayList<>();
+        args.add(after == null ? 0 : after);
+        args.addAll(whereArgs);
+        args.add(limit + 1);
+        Keyset.Slice<AuditEntry> slice = Keyset.slice(jdbc.query(SELECT + where + " ORDER BY global_index LIMIT ?",
+                ENTRY, args.toArray()), limit, AuditEntry::position);
+        return new AuditPage(slice.rows(), slice.next());
+    }
+}

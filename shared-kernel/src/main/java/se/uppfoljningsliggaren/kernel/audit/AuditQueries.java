@@ -1,0 +1,27 @@
+package se.uppfoljningsliggaren.kernel.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Questions about the audit trail. Each answers the entries after store position {@code after} (null: from the
+ * start), at most {@code limit}, in store order.
+ */
+public final class AuditQueries {
+
+    private AuditQueries() {
+    }
+
+    /** One entity's complete history; empty (not an empty page) when nothing is recorded under the key. */
+    public record GetEntityHistory(String entityKey, Long after, int limit) {
+    }
+
+    /** Everything a beslut authorised: by diarienummer, narrowed by organ, datum and paragraf when given. */
+    public record FindByBeslut(String diarienummer, String organ, LocalDate datum, String paragraf, Long after,
+                               int limit) {
+    }
+
+    /** Everything a person did, from (inclusive) to (exclusive); a null bound is open. */
+    public record FindByPerson(String who, Instant from, Instant to, Long after, int limit) {
+    }
+}
