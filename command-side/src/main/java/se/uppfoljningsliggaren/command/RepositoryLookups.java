@@ -1,6 +1,12 @@
 package se.uppfoljningsliggaren.command;
 
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.modelling.command.Repository;
+import se.uppfoljningsliggaren.command.access.Behorighet;
+import se.uppfoljningsliggaren.command.access.ScopeRegister;
+import se.uppfoljningsliggaren.kernel.access.AccessCommands;
 import org.springframework.stereotype.Component;
 import se.uppfoljningsliggaren.command.followup.Occasion;
 import se.uppfoljningsliggaren.command.followup.OccasionLookup;
@@ -9,20 +15,49 @@ import se.uppfoljningsliggaren.command.ik.Internkontrollplan;
 import se.uppfoljningsliggaren.command.plan.Plan;
 import se.uppfoljningsliggaren.command.plan.PlanLookup;
 
+import java.util.Collections;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.concurrent.Callable;
 
 /** The lookups other aggregates' rules use, answered from the event-sourced aggregates themselves. */
 @Component
-class RepositoryLookups implements PlanLookup, OccasionLookup, IkPlanLookup {
+class RepositoryLookups implements PlanLookup, OccasionLookup, IkPlanLookup, ScopeRegister {
 
     private final Repository<Plan> plans;
     private final Repository<Occasion> occasions;
     private final Repository<Internkontrollplan> ikPlans;
+    private final Repository<Behorighet> behorigheter;
 
-    RepositoryLookups(Repository<Plan> plans, Repository<Occasion> occasions, Repository<Internkontrollplan> ikPlans) {
+    RepositoryLookups(Repository<Plan> plans, Repository<Occasion> occasions, Repository<Internkontrollplan> ikPlans,
+                      Repository<Behorighet> behorigheter) {
         this.plans = plans;
         this.occasions = occasions;
         this.ikPlans = ikPlans;
+        this.behorigheter = behorigheter;
+    }
+
+    /** Asked before a write is sent, so outside any unit of work: the read gets one of its own. */
+    @Override
+    public SortedSet<String> grantedTo(String subject) {
+        Callable<SortedSet<String>> read = () -> Aggregates.read(behorigheter, AccessCommands.behorighetId(subject),
+                Behorighet::namnder).orElse(Collections.emptySortedSet());
+        if (CurrentUnitOfWork.isStarted()) {
+            return call(read);
+        }
+        ResultMessage<SortedSet<String>> result = DefaultUnitOfWork.startAndGet(null).executeWithResult(read);
+        if (result.isExceptional()) {
+            throw new IllegalStateException("the scope register could not be read", result.exceptionResult());
+        }
+        return result.getPayload();
+    }
+
+    private static <T> T call(Callable<T> read) {
+        try {
+            return read.call();
+        } catch (Exception e) {
+            throw new IllegalStateException("the scope register could not be read", e);
+        }
     }
 
     @Override

@@ -13,6 +13,7 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
 
     private static final Map<String, String> READ_TABLES = Map.ofEntries(
             Map.entry("namnd_view", "code"),
+            Map.entry("namnd_scope_view", "subject"),
             Map.entry("indikator_view", "indikator_id"),
             Map.entry("rf_uppdrag_view", "rf_uppdrag_id"),
             Map.entry("plan_view", "plan_id"),

@@ -217,6 +217,30 @@ class SecurityIT {
     }
 
     @Test
+    void the_admin_grants_and_takes_back_a_nämnd_in_the_scope_register() {
+        givenCatalogue();
+        String plan = "{\"namnd\": \"RS\", \"year\": 2033, \"title\": \"Verksamhetsplan 2033\"}";
+        assertThat(send(HttpMethod.POST, "/api/plans", SN_CONTROLLER, plan).getStatusCode().value()).isEqualTo(403);
+        assertThat(send(HttpMethod.PUT, "/api/admin/users/sven-1/namnder", SN_CONTROLLER,
+                "{\"namnder\": [\"RS\"]}").getStatusCode().value()).as("only an admin").isEqualTo(403);
+
+        assertThat(send(HttpMethod.PUT, "/api/admin/users/sven-1/namnder", ADMIN,
+                "{\"name\": \"Sven Nilsson\", \"namnder\": [\"RS\"]}").getStatusCode().value()).isEqualTo(200);
+        assertThat(send(HttpMethod.POST, "/api/plans", SN_CONTROLLER, plan).getStatusCode().value()).isEqualTo(201);
+        String metadata = new String(jdbc.queryForObject("SELECT meta_data FROM domain_event_entry "
+                + "WHERE aggregate_identifier = 'RS-2033'", byte[].class), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(metadata).contains("\"namndScope\":\"RS,SN\"");
+
+        assertThat(send(HttpMethod.PUT, "/api/admin/users/sven-1/namnder", ADMIN, "{\"namnder\": []}")
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(send(HttpMethod.POST, "/api/plans/RS-2033/goals", SN_CONTROLLER,
+                "{\"kind\": \"MALOMRADE\", \"origin\": \"NAMND\", \"title\": \"Kommunikation\"}")
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(send(HttpMethod.PUT, "/api/admin/users/sven-1/namnder", ADMIN, "{\"namnder\": [\"NOPE\"]}")
+                .getStatusCode().value()).isEqualTo(422);
+    }
+
+    @Test
     void the_local_mode_is_refused_when_a_production_profile_is_active() {
         assertThatThrownBy(() -> SpringApplication.run(LedgerApplication.class, "--spring.profiles.active=prod",
                 "--ledger.embedded-postgres.data-directory=", "--server.port=0", "--ledger.demo-data.enabled=false")

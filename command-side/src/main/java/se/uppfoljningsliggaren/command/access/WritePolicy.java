@@ -3,6 +3,7 @@ package se.uppfoljningsliggaren.command.access;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import se.uppfoljningsliggaren.kernel.access.AccessCommands.SetNamndScope;
 import se.uppfoljningsliggaren.kernel.catalogue.CatalogueCommands.*;
 import se.uppfoljningsliggaren.kernel.followup.FollowUpCommands.*;
 import se.uppfoljningsliggaren.kernel.followup.OccasionCommands.*;
@@ -17,7 +18,7 @@ import java.util.function.Function;
 /**
  * Who may make which write: one rule per command, so per write endpoint, written once. A write the table does not
  * name is refused. Each rule names the role it needs and, where the write belongs to a nämnd, that nämnd: a
- * controller writes only for the nämnder in their scope. Every refusal is logged with who tried what.
+ * controller writes only for the nämnder in their scope (their token's, and those the admin's register grants). Every refusal is logged with who tried what.
  *
  * <p>A nämnd is read from the command (when it names one) or from the id of the aggregate it addresses, whose form
  * the ledger fixes: plans "RS-2026", follow-ups "RS-DELARSRAPPORT-…", utfall "UTFALL-RS-2026-…", IK-plans
@@ -39,10 +40,13 @@ public class WritePolicy {
     private static final Requirement REGIONSTYRELSEN = new Requirement(Role.REGIONSTYRELSEN, null);
 
     private final Map<Class<?>, Function<Object, Requirement>> rules = new HashMap<>();
+    private final ScopeRegister register;
 
-    public WritePolicy() {
-        // Reference data and the region's own decisions
+    public WritePolicy(ScopeRegister register) {
+        this.register = register;
+        // Reference data, who writes for which nämnd, and the region's own decisions
         rule(RegisterNamnd.class, c -> ADMIN);
+        rule(SetNamndScope.class, c -> ADMIN);
         rule(RegisterIndikator.class, c -> ADMIN);
         rule(IssueRfUppdrag.class, c -> REGIONSTYRELSEN);
         // A nämnd's verksamhetsplan
@@ -85,12 +89,16 @@ public class WritePolicy {
         rules.put(command, c -> requirement.apply(command.cast(c)));
     }
 
+    /** What a write was allowed by: the role it used, and the nämnd scope the caller held ("*" for all). */
+    public record Grant(Role role, String namndScope) {
+    }
+
     /**
-     * The role the caller makes this write in, or a refusal.
+     * The role (and scope) the caller makes this write in, or a refusal.
      *
      * @throws AccessRefusedException outside the caller's roles or nämnd scope, or for a write no rule names
      */
-    public Role authorize(Caller caller, Object command) {
+    public Grant authorize(Caller caller, Object command) {
         Function<Object, Requirement> rule = rules.get(command.getClass());
         if (rule == null) {
             throw refused(caller, command, "no rule allows " + command.getClass().getSimpleName());
@@ -100,10 +108,25 @@ public class WritePolicy {
             throw refused(caller, command, "this write needs the role " + needed.role() + "; you have "
                     + caller.roles());
         }
-        if (needed.namnd() != null && !caller.actsFor(needed.namnd())) {
-            throw refused(caller, command, "you write for " + caller.scope() + ", not for " + needed.namnd());
+        if (needed.namnd() == null) {
+            return new Grant(needed.role(), caller.scope());
         }
-        return needed.role();
+        String scope = scope(caller);
+        if (!caller.actsFor(needed.namnd()) && !java.util.Arrays.asList(scope.split(",")).contains(needed.namnd())) {
+            throw refused(caller, command, "you write for " + (scope.isEmpty() ? "no nämnd" : scope) + ", not for "
+                    + needed.namnd());
+        }
+        return new Grant(needed.role(), scope);
+    }
+
+    /** The nämnder a caller writes for: their token's (or demo user's) and those the admin's register grants. */
+    private String scope(Caller caller) {
+        if (caller.namnder().contains(Caller.ALL_NAMNDER)) {
+            return Caller.ALL_NAMNDER;
+        }
+        java.util.SortedSet<String> all = new java.util.TreeSet<>(caller.namnder());
+        all.addAll(register.grantedTo(caller.subject()));
+        return String.join(",", all);
     }
 
     private static AccessRefusedException refused(Caller caller, Object command, String reason) {

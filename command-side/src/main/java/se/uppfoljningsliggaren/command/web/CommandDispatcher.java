@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.uppfoljningsliggaren.command.CommandRejectedException;
-import se.uppfoljningsliggaren.command.access.Role;
 import se.uppfoljningsliggaren.command.access.WritePolicy;
 
 import java.net.URI;
@@ -58,7 +57,7 @@ public class CommandDispatcher {
     @Transactional
     public ResponseEntity<Object> dispatch(WriteContext context, String route, Object request, Object command,
                                            Function<Object, WriteResult> toResult, String location) {
-        Role role = writePolicy.authorize(context.caller(), command);
+        WritePolicy.Grant grant = writePolicy.authorize(context.caller(), command);
         String fingerprint = fingerprint(route, request);
         if (context.idempotencyKey() != null) {
             int inserted = jdbc.update("""
@@ -68,7 +67,7 @@ public class CommandDispatcher {
                 return replay(context, fingerprint);
             }
         }
-        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).andMetaData(context.metadata(role));
+        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).andMetaData(context.metadata(grant));
         Object answer = commandGateway.sendAndWait(message);
         WriteResult result = toResult.apply(answer).at(storePosition(message));
         HttpStatus status = location == null ? HttpStatus.OK : HttpStatus.CREATED;

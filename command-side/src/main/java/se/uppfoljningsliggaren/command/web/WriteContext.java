@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.Authentication;
 import se.uppfoljningsliggaren.command.access.Caller;
 import se.uppfoljningsliggaren.command.access.CallerSource;
-import se.uppfoljningsliggaren.command.access.Role;
+import se.uppfoljningsliggaren.command.access.WritePolicy;
 import se.uppfoljningsliggaren.kernel.LedgerMetadata;
 import se.uppfoljningsliggaren.kernel.value.InputPolicy;
 
@@ -98,12 +98,12 @@ public record WriteContext(Caller caller, String reason, String idempotencyKey, 
     }
 
     /** Who, in which role and scope, through which client, when, why and in which request: every event keeps it. */
-    Map<String, Object> metadata(Role role) {
+    Map<String, Object> metadata(WritePolicy.Grant grant) {
         Map<String, Object> metadata = new HashMap<>();
         metadata.put(LedgerMetadata.PRINCIPAL, caller.subject());
         metadata.put(LedgerMetadata.PRINCIPAL_NAME, caller.name());
-        metadata.put(LedgerMetadata.ROLE, role.name());
-        metadata.put(LedgerMetadata.NAMND_SCOPE, caller.scope());
+        metadata.put(LedgerMetadata.ROLE, grant.role().name());
+        metadata.put(LedgerMetadata.NAMND_SCOPE, grant.namndScope());
         metadata.put(LedgerMetadata.CLIENT, caller.client());
         metadata.put(LedgerMetadata.RECORDED_AT, Instant.now().toString());
         metadata.put(LedgerMetadata.REQUEST_ID, requestId);

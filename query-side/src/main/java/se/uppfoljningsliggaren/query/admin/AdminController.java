@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.uppfoljningsliggaren.query.audit.AuditReadLog;
+import se.uppfoljningsliggaren.query.catalogue.NamndScopes;
 import se.uppfoljningsliggaren.query.projection.DeadLetters;
 import se.uppfoljningsliggaren.query.projection.ProjectionMonitor;
 import se.uppfoljningsliggaren.query.projection.Reconciliation;
@@ -24,13 +25,16 @@ import java.util.List;
 public class AdminController {
 
     private final ReadModelRebuilder rebuilder;
+    private final NamndScopes namndScopes;
     private final DeadLetters deadLetters;
     private final ProjectionMonitor monitor;
     private final Reconciliation reconciliation;
     private final AuditReadLog auditReads;
 
     AdminController(ReadModelRebuilder rebuilder, DeadLetters deadLetters, ProjectionMonitor monitor,
-                    Reconciliation reconciliation, AuditReadLog auditReads) {
+                    Reconciliation reconciliation, AuditReadLog auditReads,
+                    NamndScopes namndScopes) {
+        this.namndScopes = namndScopes;
         this.rebuilder = rebuilder;
         this.deadLetters = deadLetters;
         this.monitor = monitor;
@@ -77,5 +81,12 @@ public class AdminController {
             @RequestParam(name = "after", required = false) Long after,
             @RequestParam(name = "limit", required = false) Integer limit) {
         return auditReads.list(Paging.after(after), Paging.limit(limit));
+    }
+
+    @GetMapping("/users")
+    @Operation(summary = "The admin's register: the nämnder each person writes for beyond their token's, with when "
+            + "and by whom it was last set (the history is in the audit trail: behorighet:<subject>)")
+    public List<NamndScopes.NamndScope> users() {
+        return namndScopes.list();
     }
 }

@@ -1,5 +1,6 @@
 package se.uppfoljningsliggaren.query.audit;
 
+import se.uppfoljningsliggaren.kernel.access.NamndScopeSet;
 import se.uppfoljningsliggaren.kernel.audit.EntityKind;
 import se.uppfoljningsliggaren.kernel.catalogue.IndikatorRegistered;
 import se.uppfoljningsliggaren.kernel.catalogue.NamndRegistered;
@@ -205,6 +206,9 @@ record AuditedChange(EntityKind kind, String entityKey, Beslut beslut, Map<Strin
         if (event instanceof IndikatorRegistered e) {
             return change(INDIKATOR.key(e.indikatorId()), null, fields("name", e.name(), "unit", e.unit(),
                     "description", e.description()));
+        }
+        if (event instanceof NamndScopeSet e) {
+            return change(BEHORIGHET.key(e.subject()), null, fields("name", e.name(), "namnder", e.namnder()));
         }
         if (event instanceof RfUppdragIssued e) {
             return change(RF_UPPDRAG.key(e.rfUppdragId()), null, fields("year", e.year(), "nr", e.nr(), "text",

@@ -2,14 +2,22 @@ package se.uppfoljningsliggaren.query.catalogue;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import se.uppfoljningsliggaren.kernel.LedgerMetadata;
+import se.uppfoljningsliggaren.kernel.access.NamndScopeSet;
 import se.uppfoljningsliggaren.kernel.catalogue.IndikatorRegistered;
 import se.uppfoljningsliggaren.kernel.catalogue.NamndRegistered;
 import se.uppfoljningsliggaren.kernel.catalogue.RfUppdragIssued;
 
-/** Reference data as read tables: nämnder, the indikator catalogue, region-wide RF uppdrag. */
+/**
+ * Reference data as read tables: nämnder, the indikator catalogue, region-wide RF uppdrag, and the admin's register
+ * of who writes for which nämnd.
+ */
 @Component
 @ProcessingGroup(CatalogueProjection.PROCESSING_GROUP)
 class CatalogueProjection {
@@ -41,8 +49,19 @@ class CatalogueProjection {
                 event.nr(), event.text(), event.givenTo().toArray(String[]::new), event.continuesFrom());
     }
 
+    @EventHandler
+    void on(NamndScopeSet event, EventMessage<?> message) {
+        jdbc.update("""
+                INSERT INTO namnd_scope_view (subject, name, namnder, set_at, set_by) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (subject) DO UPDATE SET name = EXCLUDED.name, namnder = EXCLUDED.namnder,
+                    set_at = EXCLUDED.set_at, set_by = EXCLUDED.set_by""", event.subject(), event.name(),
+                event.namnder().toArray(String[]::new), Timestamp.from(message.getTimestamp()),
+                LedgerMetadata.principal(message.getMetaData()));
+    }
+
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM namnd_scope_view");
         jdbc.update("DELETE FROM namnd_view");
         jdbc.update("DELETE FROM indikator_view");
         jdbc.update("DELETE FROM rf_uppdrag_view");

@@ -16,14 +16,15 @@ package se.uppfoljningsliggaren.kernel.audit;
  *   <li>{@code ik-plan:<ikPlanId>}, {@code risk:<ikPlanId>:<riskId>}, {@code atgard:<ikPlanId>:<atgardId>}
  *       (a regionövergripande åtgärd as reported in a nämnd's plan: {@code atgard:<ikPlanId>:region:<atgardId>}),
  *       {@code isk:<iskId>}</li>
- *   <li>{@code namnd:<code>}, {@code indikator:<indikatorId>}, {@code rf-uppdrag:<rfUppdragId>}</li>
+ *   <li>{@code namnd:<code>}, {@code indikator:<indikatorId>}, {@code rf-uppdrag:<rfUppdragId>},
+ *       {@code behorighet:<subject>} (the nämnder the admin's register grants a person)</li>
  * </ul>
  */
 public enum EntityKind {
     PLAN("plan"), GOAL("goal"), STYRTAL("styrtal"), UPPDRAG("uppdrag"), AKTIVITET("aktivitet"),
     BUDGET_TABLE("budget-table"), BUDGET_LINE("budget-line"), UTFALL("utfall"), OCCASION("occasion"),
     ASSESSMENT("assessment"), IK_PLAN("ik-plan"), IK_RISK("risk"), IK_ATGARD("atgard"), ISK_BEDOMNING("isk"),
-    NAMND("namnd"), INDIKATOR("indikator"), RF_UPPDRAG("rf-uppdrag");
+    NAMND("namnd"), INDIKATOR("indikator"), RF_UPPDRAG("rf-uppdrag"), BEHORIGHET("behorighet");
 
     public final String prefix;
 
