@@ -28,9 +28,11 @@ class FollowUpIT extends LedgerIntegrationTest {
         ok(post("/api/plans/FU-2024/uppdrag", """
                 {"uppdragId": "u1", "goalId": "e5", "source": "NAMND",
                  "text": "Uppdatera handlingsplan för påverkansarbete"}"""));
-        ok(post("/api/plans/FU-2024/styrtal", """
+        long planVersion = ok(post("/api/plans/FU-2024/styrtal", """
                 {"styrtalId": "s1", "goalId": "e1", "indikatorId": "telefontillganglighet-primarvard",
-                 "text": "Telefontillgänglighet", "arsMalvarde": "90 %"}"""));
+                 "text": "Telefontillgänglighet", "arsMalvarde": "90 %"}""")).getBody().get("version").asLong();
+        // The report is built on the plan's view: read it once it holds the whole plan
+        get("/api/plans/FU-2024?minVersion=" + planVersion);
 
         ok(post("/api/followups", """
                 {"namnd": "FU", "kind": "VERKSAMHETSBERATTELSE", "period": "2024"}"""));

@@ -67,8 +67,12 @@ class HostileInputIT extends LedgerIntegrationTest {
         assertThat(attacks).hasSizeGreaterThanOrEqualTo(200);
         assertThat(stored).isZero();
         assertThat(eventCount()).isEqualTo(storedBefore);
-        JsonNode health = awaitGet("/actuator/health", h -> h.path("status").asText().equals("UP"));
-        assertThat(health.at("/components/projections/status").asText()).isEqualTo("UP");
+        // Healthy, with every projection caught up with the store (no lag, nothing parked)
+        JsonNode health = awaitGet("/actuator/health", h -> h.path("status").asText().equals("UP")
+                && h.at("/components/projections/details/processors").findValues("lagEvents").stream()
+                .allMatch(lag -> lag.asLong() == 0));
+        assertThat(health.at("/components/projections/details/processors").findValues("deadLetters"))
+                .isNotEmpty().allMatch(parked -> parked.asLong() == 0);
     }
 
     private static String check(Attack attack, RawHttp.Response response) {

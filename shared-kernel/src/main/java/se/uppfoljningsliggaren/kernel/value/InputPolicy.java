@@ -26,10 +26,16 @@ public final class InputPolicy {
     public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:-]{0,79}";
     private static final Pattern ID = Pattern.compile(ID_PATTERN);
 
+    /** A person's stable id (a token's subject: a GUID, a user name, an e-mail address): {@link #PRINCIPAL_PATTERN}. */
+    public static final String PRINCIPAL_PATTERN = "[\\p{L}\\p{N}][\\p{L}\\p{N}._@+:-]{0,127}";
+    private static final Pattern PRINCIPAL = Pattern.compile(PRINCIPAL_PATTERN);
+
     /** The kinds of text, each with its maximum length in characters. */
     public enum Kind {
         /** An id or code: {@link #ID_PATTERN}. */
         ID(80),
+        /** A person's id: {@link #PRINCIPAL_PATTERN}. */
+        PRINCIPAL(128),
         /** A name, title, label, organ, paragraf, diarienummer, unit, numbering, a period or a value: one line. */
         SHORT(1_000),
         /** Free text (text, description, comment, motivation, reason, a written value): newline and tab allowed. */
@@ -45,13 +51,15 @@ public final class InputPolicy {
     private static final Set<String> LONG_FIELDS = Set.of("text", "description", "comment", "kommentar",
             "motivation", "reason", "written", "X-Reason");
     private static final Set<String> ID_FIELDS = Set.of("namnd", "code", "namndCode", "continuesFrom");
+    private static final Set<String> PRINCIPAL_FIELDS = Set.of("subject", "who", "principal");
 
     private InputPolicy() {
     }
 
     /**
-     * Which kind of text a field holds, by its name: names ending in "Id" (and nämnd codes) are ids; the free-text
-     * names above are long text; every other field is short text. One rule, so a new field cannot be forgotten.
+     * Which kind of text a field holds, by its name: names ending in "Id" (and nämnd codes) are ids; "subject",
+     * "who" and "principal" a person's id; the free-text names above are long text; every other field is short
+     * text. One rule, so a new field cannot be forgotten.
      */
     public static Kind kindOf(String fieldName) {
         if (fieldName == null) {
@@ -59,6 +67,9 @@ public final class InputPolicy {
         }
         if (fieldName.endsWith("Id") || fieldName.endsWith("Ids") || ID_FIELDS.contains(fieldName)) {
             return Kind.ID;
+        }
+        if (PRINCIPAL_FIELDS.contains(fieldName)) {
+            return Kind.PRINCIPAL;
         }
         return LONG_FIELDS.contains(fieldName) ? Kind.LONG : Kind.SHORT;
     }
@@ -90,6 +101,10 @@ public final class InputPolicy {
         if (kind == Kind.ID && !ID.matcher(normalised).matches()) {
             throw new InvalidInputException(field, "must be 1–80 characters of letters A–Z, digits and . _ : - "
                     + "starting with a letter or digit");
+        }
+        if (kind == Kind.PRINCIPAL && !PRINCIPAL.matcher(normalised).matches()) {
+            throw new InvalidInputException(field, "must be 1–128 characters of letters, digits and . _ @ + : - "
+                    + "starting with a letter or digit (a person's id)");
         }
         return normalised;
     }
