@@ -46,6 +46,16 @@ class BoundaryIT extends LedgerIntegrationTest {
         assertProblem(RawHttp.send(port, "GET", "/api/plans", Map.of("Authorization", AUTHORIZATION, "X-Filler", "a\u0001b"), (byte[]) null), 400, "-");
     }
 
+    @org.junit.jupiter.api.Test
+    void health_tells_anyone_the_status_and_only_an_admin_what_is_behind_it() {
+        com.fasterxml.jackson.databind.JsonNode open = anonymous.getForObject("/actuator/health",
+                com.fasterxml.jackson.databind.JsonNode.class);
+        assertThat(open.get("status").asText()).isNotBlank();
+        assertThat(open.has("components")).isFalse();
+        assertThat(http.getForObject("/actuator/health", com.fasterxml.jackson.databind.JsonNode.class)
+                .at("/components/projections/details/processors").isObject()).isTrue();
+    }
+
     private static void assertProblem(RawHttp.Response response, int status, String field) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
