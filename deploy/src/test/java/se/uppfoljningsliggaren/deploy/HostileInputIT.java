@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What a careless or hostile client can send, generated from the OpenAPI document across every write endpoint:
- * each kind of field with each class of bad input, bodies that are not strict JSON, bad path ids and headers.
+ * each kind of field with each class of bad input, bodies that are not strict JSON, bad path ids and headers,
+ * missing or wrong credentials and a role that may not write; and every read without credentials.
  * Every request must be refused with a 4xx problem+json naming what is wrong, store nothing, and leave the service
  * healthy with every projection caught up.
  */
@@ -43,6 +44,11 @@ class HostileInputIT extends LedgerIntegrationTest {
         OpenApi.operations(doc).forEach((route, operation) -> {
             if (operation.has("requestBody")) {
                 attacks.addAll(attacksOn(doc, route, operation));
+            } else {
+                // Every read, too, is for the signed-in only
+                String target = route.substring(route.indexOf(' ') + 1).replaceAll("\\{[^}]+}", "x1");
+                attacks.add(new Attack(route + " without credentials", route.substring(0, route.indexOf(' ')),
+                        target, Map.of(), null, "Authorization"));
             }
         });
 
@@ -158,6 +164,11 @@ class HostileInputIT extends LedgerIntegrationTest {
         anonymous.remove("Authorization");
         attacks.add(new Attack(route + " without credentials", method, target, anonymous, json(valid),
                 "Authorization"));
+        Map<String, String> revisor = writeHeaders();
+        revisor.put("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                ("rita.revisor@regionorebrolan.se:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        attacks.add(new Attack(route + " by a revisor, who writes nothing", method, target, revisor, json(valid),
+                null));
         Map<String, String> forged = writeHeaders();
         forged.put("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                 (PRINCIPAL + ":guess").getBytes(StandardCharsets.UTF_8)));
