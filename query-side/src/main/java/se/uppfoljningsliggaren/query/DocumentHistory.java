@@ -1,7 +1,6 @@
 package se.uppfoljningsliggaren.query;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
@@ -17,10 +16,10 @@ public final class DocumentHistory {
 
     /** @param table a history table with columns (idColumn, version, global_index, event_time, document) */
     public static void append(JdbcTemplate jdbc, String table, String idColumn, String id,
-                              DomainEventMessage<?> message, TrackingToken token, String document) {
+                              DomainEventMessage<?> message, long globalIndex, String document) {
         jdbc.update("INSERT INTO " + table + " (" + idColumn + ", version, global_index, event_time, document) "
                         + "VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING",
-                id, message.getSequenceNumber(), token.position().orElse(-1), Timestamp.from(message.getTimestamp()),
+                id, message.getSequenceNumber(), globalIndex, Timestamp.from(message.getTimestamp()),
                 document);
     }
 }

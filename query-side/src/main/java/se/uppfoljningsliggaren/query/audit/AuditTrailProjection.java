@@ -4,12 +4,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.uppfoljningsliggaren.kernel.LedgerMetadata;
 import se.uppfoljningsliggaren.query.ReadModelJson;
+import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.sql.Timestamp;
 import java.util.Collection;
@@ -40,9 +40,9 @@ class AuditTrailProjection {
 
     /** Every event, whatever its family: the trail must be complete, and an unmapped type is parked, not skipped. */
     @EventHandler
-    void on(Object event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(Object event, DomainEventMessage<?> message) {
         AuditedChange change = AuditedChange.of(event);
-        long globalIndex = token.position().orElseThrow();
+        long globalIndex = StorePosition.of(jdbc, message);
         List<String> previous = jdbc.queryForList("""
                 SELECT after FROM audit_entry WHERE entity_key = ? AND global_index < ?
                 ORDER BY global_index DESC LIMIT 1""", String.class, change.entityKey(), globalIndex);

@@ -4,7 +4,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.uppfoljningsliggaren.kernel.followup.IndikatorAssessed;
@@ -14,6 +13,7 @@ import se.uppfoljningsliggaren.kernel.followup.OccasionOpened;
 import se.uppfoljningsliggaren.kernel.followup.ResultatrapportRecorded;
 import se.uppfoljningsliggaren.query.DocumentHistory;
 import se.uppfoljningsliggaren.query.ReadModelJson;
+import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.sql.Timestamp;
 
@@ -29,36 +29,36 @@ class OccasionProjection {
     }
 
     @EventHandler
-    void on(OccasionOpened event, DomainEventMessage<?> message, TrackingToken token) {
-        save(OccasionDocument.open(event), message, token);
+    void on(OccasionOpened event, DomainEventMessage<?> message) {
+        save(OccasionDocument.open(event), message);
     }
 
     @EventHandler
-    void on(ItemAssessed event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(ItemAssessed event, DomainEventMessage<?> message) {
         OccasionDocument document = load(event.occasionId());
         document.items.put(event.itemId(), event);
-        save(document, message, token);
+        save(document, message);
     }
 
     @EventHandler
-    void on(IndikatorAssessed event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(IndikatorAssessed event, DomainEventMessage<?> message) {
         OccasionDocument document = load(event.occasionId());
         document.indikatorer.put(event.styrtalId(), event);
-        save(document, message, token);
+        save(document, message);
     }
 
     @EventHandler
-    void on(ResultatrapportRecorded event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(ResultatrapportRecorded event, DomainEventMessage<?> message) {
         OccasionDocument document = load(event.occasionId());
         document.resultatrapport = event;
-        save(document, message, token);
+        save(document, message);
     }
 
     @EventHandler
-    void on(OccasionAdopted event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(OccasionAdopted event, DomainEventMessage<?> message) {
         OccasionDocument document = load(event.occasionId());
         document.adoptedBy = event.beslut();
-        save(document, message, token);
+        save(document, message);
     }
 
     @ResetHandler
@@ -72,9 +72,9 @@ class OccasionProjection {
                 String.class, occasionId), OccasionDocument.class);
     }
 
-    private void save(OccasionDocument document, DomainEventMessage<?> message, TrackingToken token) {
+    private void save(OccasionDocument document, DomainEventMessage<?> message) {
         String json = ReadModelJson.write(document);
-        long globalIndex = token.position().orElse(-1);
+        long globalIndex = StorePosition.of(jdbc, message);
         Timestamp at = Timestamp.from(message.getTimestamp());
         jdbc.update("""
                 INSERT INTO followup_view (occasion_id, namnd_code, year, kind, plan_id, status, version,
@@ -86,6 +86,6 @@ class OccasionProjection {
                 document.occasionId, document.namndCode, document.year, document.kind.name(), document.planId,
                 document.adoptedBy == null ? "UTKAST" : "FASTSTALLD", message.getSequenceNumber(), globalIndex, at,
                 json);
-        DocumentHistory.append(jdbc, "followup_view_history", "occasion_id", document.occasionId, message, token, json);
+        DocumentHistory.append(jdbc, "followup_view_history", "occasion_id", document.occasionId, message, globalIndex, json);
     }
 }

@@ -2,9 +2,8 @@ package se.uppfoljningsliggaren.query.followup;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.uppfoljningsliggaren.kernel.LedgerMetadata;
@@ -14,6 +13,7 @@ import se.uppfoljningsliggaren.kernel.followup.UtfallRecorded;
 import se.uppfoljningsliggaren.kernel.value.Period;
 import se.uppfoljningsliggaren.kernel.value.PeriodValue;
 import se.uppfoljningsliggaren.query.ReadModelJson;
+import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ class UtfallProjection {
     }
 
     @EventHandler
-    void on(UtfallRecorded event, EventMessage<?> message, TrackingToken token) {
+    void on(UtfallRecorded event, DomainEventMessage<?> message) {
         jdbc.update("""
                 INSERT INTO utfall_view (series_id, figure_key, namnd_code, indikator_id, year, period_order, figure,
                     breakdowns, source, comment, recorded_by, recorded_at, corrections, last_global_index)
@@ -43,11 +43,11 @@ class UtfallProjection {
                 event.seriesId(), key(event.figure()), event.namndCode(), event.indikatorId(), event.year(),
                 order(event.figure().period()), ReadModelJson.write(event.figure()),
                 ReadModelJson.write(event.breakdowns()), event.source(), event.comment(), principal(message),
-                Timestamp.from(message.getTimestamp()), token.position().orElse(-1));
+                Timestamp.from(message.getTimestamp()), StorePosition.of(jdbc, message));
     }
 
     @EventHandler
-    void on(UtfallCorrected event, EventMessage<?> message, TrackingToken token) {
+    void on(UtfallCorrected event, DomainEventMessage<?> message) {
         String current = jdbc.queryForObject("SELECT corrections FROM utfall_view WHERE series_id = ? AND figure_key = ?",
                 String.class, event.seriesId(), key(event.figure()));
         List<Correction> corrections = new ArrayList<>(Arrays.asList(ReadModelJson.read(current, Correction[].class)));
@@ -57,7 +57,7 @@ class UtfallProjection {
                 UPDATE utfall_view SET figure = ?::jsonb, breakdowns = ?::jsonb, corrections = ?::jsonb,
                     last_global_index = ? WHERE series_id = ? AND figure_key = ?""",
                 ReadModelJson.write(event.figure()), ReadModelJson.write(event.breakdowns()),
-                ReadModelJson.write(corrections), token.position().orElse(-1), event.seriesId(), key(event.figure()));
+                ReadModelJson.write(corrections), StorePosition.of(jdbc, message), event.seriesId(), key(event.figure()));
     }
 
     @ResetHandler
@@ -80,7 +80,7 @@ class UtfallProjection {
         return period.endYear() * 100 + withinYear;
     }
 
-    private static String principal(EventMessage<?> message) {
+    private static String principal(DomainEventMessage<?> message) {
         return LedgerMetadata.principal(message.getMetaData());
     }
 }

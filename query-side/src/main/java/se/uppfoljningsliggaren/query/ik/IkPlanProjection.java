@@ -4,7 +4,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.uppfoljningsliggaren.kernel.LedgerMetadata;
@@ -21,6 +20,7 @@ import se.uppfoljningsliggaren.kernel.ik.IkViews.AtgardHistoryEntry;
 import se.uppfoljningsliggaren.kernel.value.Beslut;
 import se.uppfoljningsliggaren.query.DocumentHistory;
 import se.uppfoljningsliggaren.query.ReadModelJson;
+import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.sql.Timestamp;
 
@@ -38,33 +38,33 @@ class IkPlanProjection {
     }
 
     @EventHandler
-    void on(IkPlanCreated event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(IkPlanCreated event, DomainEventMessage<?> message) {
         IkPlanDocument document = new IkPlanDocument();
         document.ikPlanId = event.ikPlanId();
         document.namndCode = event.namndCode();
         document.year = event.year();
-        save(document, message, token);
+        save(document, message);
     }
 
     @EventHandler
-    void on(IkRiskAdded event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(IkRiskAdded event, DomainEventMessage<?> message) {
         IkPlanDocument document = load(event.ikPlanId());
         IkPlanDocument.Risk risk = new IkPlanDocument.Risk();
         risk.riskId = event.riskId();
         risk.content = event.content();
         document.risks.add(risk);
-        save(document, message, token);
+        save(document, message);
     }
 
     @EventHandler
-    void on(IkRiskRevised event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(IkRiskRevised event, DomainEventMessage<?> message) {
         IkPlanDocument document = load(event.ikPlanId());
         document.risk(event.riskId()).content = event.content();
-        save(document, message, token);
+        save(document, message);
     }
 
     @EventHandler
-    void on(IkAtgardAdded event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(IkAtgardAdded event, DomainEventMessage<?> message) {
         IkPlanDocument document = load(event.ikPlanId());
         IkPlanDocument.Atgard atgard = new IkPlanDocument.Atgard();
         atgard.atgardId = event.atgardId();
@@ -73,45 +73,45 @@ class IkPlanProjection {
         atgard.content = event.content();
         atgard.history.add(contentChange("ADDED", event.ikPlanId(), event.content(), event.revisionBeslut(), message));
         document.atgarder.add(atgard);
-        save(document, message, token);
+        save(document, message);
     }
 
     @EventHandler
-    void on(IkAtgardRevised event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(IkAtgardRevised event, DomainEventMessage<?> message) {
         IkPlanDocument document = load(event.ikPlanId());
         IkPlanDocument.Atgard atgard = document.atgard(event.atgardId()).orElseThrow();
         atgard.content = event.content();
         atgard.history.add(contentChange("REVISED", event.ikPlanId(), event.content(), event.revisionBeslut(),
                 message));
-        save(document, message, token);
+        save(document, message);
     }
 
     @EventHandler
-    void on(IkPlanAdopted event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(IkPlanAdopted event, DomainEventMessage<?> message) {
         IkPlanDocument document = load(event.ikPlanId());
         document.adoptedBy = event.beslut();
-        save(document, message, token);
+        save(document, message);
     }
 
     @EventHandler
-    void on(IkAtgardStatusChanged event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(IkAtgardStatusChanged event, DomainEventMessage<?> message) {
         IkPlanDocument document = load(event.ikPlanId());
         reported(document, event.atgardId(), event.regionovergripande()).history.add(new AtgardHistoryEntry(
                 event.ikPlanId(), message.getSequenceNumber(), "STATUS", message.getTimestamp(), who(message),
                 why(message), event.revisionBeslut(), null, event.from(), event.to(), event.datum(), null, null,
                 event.comment()));
-        save(document, message, token);
+        save(document, message);
     }
 
     @EventHandler
-    void on(IkAtgardEffectEvaluated event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(IkAtgardEffectEvaluated event, DomainEventMessage<?> message) {
         IkPlanDocument document = load(event.ikPlanId());
         IkPlanDocument.Reported reported = reported(document, event.atgardId(), event.regionovergripande());
         reported.history.add(new AtgardHistoryEntry(event.ikPlanId(), message.getSequenceNumber(), "EFFECT",
                 message.getTimestamp(), who(message), why(message), event.revisionBeslut(), null, null, null, null,
                 event.occasionId(), event.svar(), event.comment()));
         reported.evaluated(event);
-        save(document, message, token);
+        save(document, message);
     }
 
     @ResetHandler
@@ -146,10 +146,10 @@ class IkPlanProjection {
                 String.class, ikPlanId), IkPlanDocument.class);
     }
 
-    private void save(IkPlanDocument document, DomainEventMessage<?> message, TrackingToken token) {
+    private void save(IkPlanDocument document, DomainEventMessage<?> message) {
         document.version = message.getSequenceNumber();
         String json = ReadModelJson.write(document);
-        long globalIndex = token.position().orElse(-1);
+        long globalIndex = StorePosition.of(jdbc, message);
         Timestamp at = Timestamp.from(message.getTimestamp());
         jdbc.update("""
                 INSERT INTO ik_plan_view (ik_plan_id, namnd_code, year, status, version, last_global_index,
@@ -160,6 +160,6 @@ class IkPlanProjection {
                     document = EXCLUDED.document""",
                 document.ikPlanId, document.namndCode, document.year,
                 document.adoptedBy == null ? "UTKAST" : "FASTSTALLD", document.version, globalIndex, at, json);
-        DocumentHistory.append(jdbc, "ik_plan_view_history", "ik_plan_id", document.ikPlanId, message, token, json);
+        DocumentHistory.append(jdbc, "ik_plan_view_history", "ik_plan_id", document.ikPlanId, message, globalIndex, json);
     }
 }

@@ -4,7 +4,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.uppfoljningsliggaren.kernel.LedgerMetadata;
@@ -13,6 +12,7 @@ import se.uppfoljningsliggaren.kernel.ik.IskBedomningAdopted;
 import se.uppfoljningsliggaren.kernel.ik.IskBedomningRecorded;
 import se.uppfoljningsliggaren.query.DocumentHistory;
 import se.uppfoljningsliggaren.query.ReadModelJson;
+import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.sql.Timestamp;
 import java.util.List;
@@ -29,7 +29,7 @@ class IskProjection {
     }
 
     @EventHandler
-    void on(IskBedomningRecorded event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(IskBedomningRecorded event, DomainEventMessage<?> message) {
         List<String> stored = jdbc.queryForList("SELECT document FROM isk_view WHERE isk_id = ?", String.class,
                 event.iskId());
         IskDocument document = stored.isEmpty() ? new IskDocument() : ReadModelJson.read(stored.get(0),
@@ -40,15 +40,15 @@ class IskProjection {
         document.bedomningar.add(new Bedomning(event.tillracklig(), event.motivation(), event.krav(),
                 event.revisionBeslut(), message.getTimestamp(),
                 LedgerMetadata.principal(message.getMetaData())));
-        save(document, message, token);
+        save(document, message);
     }
 
     @EventHandler
-    void on(IskBedomningAdopted event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(IskBedomningAdopted event, DomainEventMessage<?> message) {
         IskDocument document = ReadModelJson.read(jdbc.queryForObject(
                 "SELECT document FROM isk_view WHERE isk_id = ?", String.class, event.iskId()), IskDocument.class);
         document.adoptedBy = event.beslut();
-        save(document, message, token);
+        save(document, message);
     }
 
     @ResetHandler
@@ -57,9 +57,9 @@ class IskProjection {
         jdbc.update("DELETE FROM isk_view");
     }
 
-    private void save(IskDocument document, DomainEventMessage<?> message, TrackingToken token) {
+    private void save(IskDocument document, DomainEventMessage<?> message) {
         String json = ReadModelJson.write(document);
-        long globalIndex = token.position().orElse(-1);
+        long globalIndex = StorePosition.of(jdbc, message);
         Timestamp at = Timestamp.from(message.getTimestamp());
         jdbc.update("""
                 INSERT INTO isk_view (isk_id, namnd_code, year, status, tillracklig, version, last_global_index,
@@ -71,6 +71,6 @@ class IskProjection {
                 document.iskId, document.namndCode, document.year,
                 document.adoptedBy == null ? "UTKAST" : "FASTSTALLD", document.current().tillracklig(),
                 message.getSequenceNumber(), globalIndex, at, json);
-        DocumentHistory.append(jdbc, "isk_view_history", "isk_id", document.iskId, message, token, json);
+        DocumentHistory.append(jdbc, "isk_view_history", "isk_id", document.iskId, message, globalIndex, json);
     }
 }

@@ -4,7 +4,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.uppfoljningsliggaren.kernel.LedgerMetadata;
@@ -13,6 +12,7 @@ import se.uppfoljningsliggaren.kernel.plan.PlanEvent;
 import se.uppfoljningsliggaren.kernel.plan.StyrtalAdded;
 import se.uppfoljningsliggaren.kernel.plan.StyrtalRevised;
 import se.uppfoljningsliggaren.query.ReadModelJson;
+import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -34,12 +34,12 @@ class PlanProjection {
     }
 
     @EventHandler
-    void on(PlanEvent event, DomainEventMessage<?> message, TrackingToken token) {
+    void on(PlanEvent event, DomainEventMessage<?> message) {
         PlanDocument document = event instanceof PlanCreated created ? PlanDocument.create(created) : load(event.planId());
         Instant at = message.getTimestamp();
         long version = message.getSequenceNumber();
         document.apply(event, version, LedgerMetadata.principal(message.getMetaData()), at);
-        long globalIndex = token.position().orElse(-1);
+        long globalIndex = StorePosition.of(jdbc, message);
         String json = ReadModelJson.write(document);
         jdbc.update("""
                 INSERT INTO plan_view (plan_id, namnd_code, year, title, status, version, last_global_index,
