@@ -18,11 +18,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +49,12 @@ public final class PlanLedgerBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(3);
     private static final Duration MEASURE = Duration.ofSeconds(10);
     private static final int VIEW_REQUESTS = 2000;
+    private static final int FIRST_YEAR = 2017;
+    /** Signs in with HTTP Basic; holds every role, every nämnd in scope, so one user may make every write. */
+    private static final String USER = "bench";
+    private static final String PASSWORD = "bench";
+    private static final String AUTHORIZATION = "Basic " + Base64.getEncoder()
+            .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
@@ -60,6 +70,17 @@ public final class PlanLedgerBenchmark {
                            double p50Ms, double p99Ms) {
     }
 
+    /**
+     * The store the run ended with: its events, the audit trail's rows (one per event is its promise), and the audit
+     * trail's size beside the event store's in bytes.
+     */
+    public record Store(long events, long auditTrailRows, long eventStoreBytes, long auditTrailBytes) {
+
+        double auditTrailToEventStore() {
+            return Math.round((double) auditTrailBytes / eventStoreBytes * 100) / 100.0;
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "docs/benchmarks");
         // "writes-only" runs the command side alone, to tell the write path's cost from the projections' share of
@@ -68,7 +89,10 @@ public final class PlanLedgerBenchmark {
         LedgerApplication.disableAxonUsageReporting();
         try (ConfigurableApplicationContext context = SpringApplication.run(LedgerApplication.class,
                 "--ledger.embedded-postgres.data-directory=", "--server.port=0", "--ledger.demo-data.enabled=false",
-                "--logging.level.root=WARN", "--ledger.query-side.enabled=" + !writesOnly)) {
+                "--logging.level.root=WARN", "--ledger.query-side.enabled=" + !writesOnly,
+                "--ledger.security.users[" + USER + "].password=" + PASSWORD,
+                "--ledger.security.users[" + USER + "].roles=CONTROLLER,ADMIN,REGIONSTYRELSEN,REVISOR",
+                "--ledger.security.users[" + USER + "].namnder=*")) {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             PlanLedgerBenchmark benchmark = new PlanLedgerBenchmark("http://localhost:" + port,
                     context.getBean(DataSource.class));
@@ -80,10 +104,13 @@ public final class PlanLedgerBenchmark {
             }
             if (!writesOnly) {
                 scenarios.add(benchmark.planView());
-                scenarios.addAll(benchmark.followUpViews(Integer.getInteger("benchmark.namnder", 50),
-                        Integer.getInteger("benchmark.years", 10)));
+                int years = Integer.getInteger("benchmark.years", 10);
+                Instant loadedFrom = Instant.now();
+                scenarios.addAll(benchmark.followUpViews(Integer.getInteger("benchmark.namnder", 50), years));
+                scenarios.addAll(benchmark.auditTrail(lastYear(years), loadedFrom, Instant.now()));
             }
-            new BenchmarkReport(scenarios, LocalDate.now()).write(out.resolve(writesOnly ? "writes-only" : "."));
+            new BenchmarkReport(scenarios, benchmark.store(), LocalDate.now())
+                    .write(out.resolve(writesOnly ? "writes-only" : "."));
         }
     }
 
@@ -177,7 +204,7 @@ public final class PlanLedgerBenchmark {
                         .replaceAll(".*\"version\":(\\d+).*", "$1"));
             }
         }
-        get("/api/plans/VIEW-2026?minVersion=" + version);
+        awaitVersion("/api/plans/VIEW-2026", version);
         return reads("ledger GET /api/plans/{id} (plan view)", VIEW_REQUESTS, "/api/plans/VIEW-2026");
     }
 
@@ -191,7 +218,7 @@ public final class PlanLedgerBenchmark {
      */
     private List<Scenario> followUpViews(int namnder, int years) throws Exception {
         post("/api/indikatorer", "{\"indikatorId\": \"bench-followup\", \"name\": \"Benchmark\"}");
-        for (int year = 2017; year < 2017 + years; year++) {
+        for (int year = FIRST_YEAR; year <= lastYear(years); year++) {
             loadRegionRows(year);
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
@@ -201,7 +228,7 @@ public final class PlanLedgerBenchmark {
             String namnd = "F" + n;
             loads.add(pool.submit(() -> {
                 post("/api/namnder", "{\"code\": \"" + namnd + "\", \"name\": \"Nämnd " + namnd + "\"}");
-                for (int year = 2017; year < 2017 + years; year++) {
+                for (int year = FIRST_YEAR; year <= lastYear(years); year++) {
                     loadYear(namnd, year);
                 }
                 return null;
@@ -213,7 +240,7 @@ public final class PlanLedgerBenchmark {
         pool.shutdown();
         System.out.printf("Loaded %d nämnder × %d years in %d s%n", namnder, years,
                 Duration.between(start, Instant.now()).toSeconds());
-        int lastYear = 2017 + years - 1;
+        int lastYear = lastYear(years);
         awaitCount("/api/followups/overview?year=" + lastYear, "\"faststalld\":true", namnder);
         awaitCount("/api/internkontroll/overview?year=" + lastYear, "\"iskFaststalld\":true", namnder);
         return List.of(
@@ -227,6 +254,72 @@ public final class PlanLedgerBenchmark {
                         "/api/internkontroll/overview?year=" + lastYear),
                 reads("ledger GET /api/isk-bedomningar/{namnd}/{year} (with underlag)", 300,
                         "/api/isk-bedomningar/F7/" + lastYear));
+    }
+
+    private static int lastYear(int years) {
+        return FIRST_YEAR + years - 1;
+    }
+
+    /**
+     * The revisor's audit trail over the generated history, once it has applied every stored event: one plan's
+     * and one styrtal's history, what a diarienummer authorised (every nämnd's plan and IK-plan adoption of the
+     * year), what the bench user (who wrote all of it) did while the follow-up history was generated (its first
+     * page, and a page 90 % into it), and the admin's list of audit reads (which by then holds the reads made here).
+     */
+    private List<Scenario> auditTrail(int lastYear, Instant from, Instant to) throws Exception {
+        awaitAuditTrail();
+        String person = "/api/audit/people/" + USER + "?from=" + from + "&to=" + to;
+        long deep = queryLong("""
+                SELECT percentile_disc(0.9) WITHIN GROUP (ORDER BY global_index) FROM audit_entry
+                WHERE who = ? AND occurred_at >= ? AND occurred_at < ?""", USER, Timestamp.from(from),
+                Timestamp.from(to));
+        return List.of(
+                reads("ledger GET /api/audit/entities/plan:{planId}", 300,
+                        "/api/audit/entities/plan:F7-" + lastYear),
+                reads("ledger GET /api/audit/entities/styrtal:{planId}:{styrtalId}", 300,
+                        "/api/audit/entities/styrtal:F7-" + lastYear + ":s1"),
+                reads("ledger GET /api/audit/beslut?diarienummer= (every nämnd's adoptions)", 300,
+                        "/api/audit/beslut?diarienummer=D" + lastYear),
+                reads("ledger GET /api/audit/people/{who}?from=&to= (first page)", 300, person),
+                reads("ledger GET /api/audit/people/{who}?from=&to=&after= (90 % in)", 300,
+                        person + "&after=" + deep),
+                reads("ledger GET /api/admin/audit-reads", 300, "/api/admin/audit-reads"));
+    }
+
+    /**
+     * The audit trail catches up asynchronously, like the views: wait (at most ten minutes, as it is the busiest
+     * processor) until it has applied every stored event. Counted by its progress, not its rows: the rows are
+     * counted apart in the report, as they fall short (see docs/benchmarks/README.md).
+     */
+    private void awaitAuditTrail() throws Exception {
+        for (int i = 0; i < 6000; i++) {
+            if (queryLong("SELECT coalesce(sum(applied_events), 0) FROM projection_progress WHERE processor = ?",
+                    "audit-trail") >= queryLong("SELECT count(*) FROM domain_event_entry")) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the audit trail did not catch up");
+    }
+
+    /** Counted after the run: events, and the tables with their indexes and TOAST. */
+    private Store store() throws SQLException {
+        return new Store(queryLong("SELECT count(*) FROM domain_event_entry"),
+                queryLong("SELECT count(*) FROM audit_entry"),
+                queryLong("SELECT pg_total_relation_size('domain_event_entry')"),
+                queryLong("SELECT pg_total_relation_size('audit_entry')"));
+    }
+
+    private long queryLong(String sql, Object... args) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                query.setObject(i + 1, args[i]);
+            }
+            try (ResultSet result = query.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
     }
 
     private void loadYear(String namnd, int year) throws Exception {
@@ -314,6 +407,23 @@ public final class PlanLedgerBenchmark {
         throw new IllegalStateException(path + " did not catch up");
     }
 
+    /**
+     * After the write scenarios the views are far behind, longer than a read with minVersion waits (409 then): ask
+     * again until the view shows the version.
+     */
+    private void awaitVersion(String path, long version) throws Exception {
+        for (int i = 0; i < 150; i++) {
+            HttpResponse<String> response = send(path + "?minVersion=" + version);
+            if (response.statusCode() == 200) {
+                return;
+            }
+            if (response.statusCode() != 409) {
+                throw new IllegalStateException("GET " + path + " → " + response.statusCode());
+            }
+        }
+        throw new IllegalStateException(path + " did not reach version " + version);
+    }
+
     private Scenario reads(String name, int requests, String path) throws Exception {
         get(path);
         long[] nanos = new long[requests];
@@ -386,7 +496,7 @@ public final class PlanLedgerBenchmark {
 
     private String post(String path, String body) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json").header("X-Principal", "benchmark")
+                .header("Content-Type", "application/json").header("Authorization", AUTHORIZATION)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IllegalStateException("POST " + path + " → " + response.statusCode() + " " + response.body());
@@ -399,16 +509,20 @@ public final class PlanLedgerBenchmark {
     }
 
     private String getBody(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = send(path);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("GET " + path + " → " + response.statusCode());
         }
         return response.body();
     }
 
+    private HttpResponse<String> send(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", AUTHORIZATION)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Writes the figures as JSON (for machines and later comparison) and Markdown (for people). */
-    record BenchmarkReport(List<Scenario> scenarios, LocalDate date) {
+    record BenchmarkReport(List<Scenario> scenarios, Store store, LocalDate date) {
 
         void write(Path directory) throws IOException {
             Files.createDirectories(directory);
@@ -420,6 +534,8 @@ public final class PlanLedgerBenchmark {
             json.put("measureSeconds", MEASURE.toSeconds());
             json.put("scenarios", scenarios);
             json.put("ledgerToBaseline", ratios());
+            json.put("store", store);
+            json.put("auditTrailToEventStore", store.auditTrailToEventStore());
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(directory.resolve("plan-ledger.json").toFile(), json);
             Files.writeString(directory.resolve("plan-ledger.md"), markdown());
@@ -454,6 +570,11 @@ public final class PlanLedgerBenchmark {
             md.append("\nLedger appends per second as a share of the raw baseline in the same run:\n\n");
             ratios().forEach((clients, ratio) -> md.append("- ").append(clients).append(": ")
                     .append(String.format(java.util.Locale.ROOT, "%.3f", ratio)).append("\n"));
+            md.append(String.format(java.util.Locale.ROOT, "%nMeasured at %d events in the store; the audit trail "
+                    + "holds %d rows for them. Event store "
+                    + "(domain_event_entry) %.1f MB, audit trail (audit_entry) %.1f MB, each with its indexes and "
+                    + "TOAST: the audit trail is %.2f × the event store.%n", store.events(), store.auditTrailRows(),
+                    store.eventStoreBytes() / 1e6, store.auditTrailBytes() / 1e6, store.auditTrailToEventStore()));
             return md.toString();
         }
     }
