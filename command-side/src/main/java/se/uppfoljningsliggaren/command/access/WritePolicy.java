@@ -12,6 +12,8 @@ import se.uppfoljningsliggaren.kernel.ik.IkCommands.*;
 import se.uppfoljningsliggaren.kernel.plan.PlanCommands.*;
 
 import java.util.HashMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -111,22 +113,16 @@ public class WritePolicy {
         if (needed.namnd() == null) {
             return new Grant(needed.role(), caller.scope());
         }
-        String scope = scope(caller);
-        if (!caller.actsFor(needed.namnd()) && !java.util.Arrays.asList(scope.split(",")).contains(needed.namnd())) {
-            throw refused(caller, command, "you write for " + (scope.isEmpty() ? "no nämnd" : scope) + ", not for "
-                    + needed.namnd());
+        if (caller.actsFor(needed.namnd())) {
+            return new Grant(needed.role(), caller.scope());
         }
-        return new Grant(needed.role(), scope);
-    }
-
-    /** The nämnder a caller writes for: their token's (or demo user's) and those the admin's register grants. */
-    private String scope(Caller caller) {
-        if (caller.namnder().contains(Caller.ALL_NAMNDER)) {
-            return Caller.ALL_NAMNDER;
+        SortedSet<String> scope = new TreeSet<>(caller.namnder());
+        scope.addAll(register.grantedTo(caller.subject()));
+        if (!scope.contains(needed.namnd())) {
+            throw refused(caller, command, "you write for " + (scope.isEmpty() ? "no nämnd" : String.join(",", scope))
+                    + ", not for " + needed.namnd());
         }
-        java.util.SortedSet<String> all = new java.util.TreeSet<>(caller.namnder());
-        all.addAll(register.grantedTo(caller.subject()));
-        return String.join(",", all);
+        return new Grant(needed.role(), String.join(",", scope));
     }
 
     private static AccessRefusedException refused(Caller caller, Object command, String reason) {
