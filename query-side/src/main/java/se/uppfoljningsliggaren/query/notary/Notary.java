@@ -119,7 +119,7 @@ public class Notary {
             initialDelayString = "${ledger.notary.seal-interval:5s}")
     void scheduledSeal() {
         if (seal()) {
-            checkpoint("ADOPTION");
+            sign("ADOPTION");
         }
     }
 
@@ -127,13 +127,13 @@ public class Notary {
             initialDelayString = "${ledger.notary.checkpoint-interval:1h}")
     void scheduledCheckpoint() {
         seal();
-        checkpoint("SCHEDULED");
+        sign("SCHEDULED");
     }
 
     /** Seals what can be sealed and signs a checkpoint of it (the latest again if nothing was added since). */
     public CheckpointView checkpointNow() {
         seal();
-        return checkpoint("ON_DEMAND");
+        return sign("ON_DEMAND");
     }
 
     /** Seals the gap-free prefix of the store; answers whether a fastställande was among the sealed events. */
@@ -208,7 +208,7 @@ public class Notary {
         }
     }
 
-    private CheckpointView checkpoint(String reason) {
+    private CheckpointView sign(String reason) {
         return transaction.execute(status -> {
             jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)::text", String.class, LOCK);
             long size = sealedSize();
