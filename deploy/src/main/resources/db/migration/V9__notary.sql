@@ -31,8 +31,8 @@ CREATE TABLE notary_checkpoint (
     created_at      TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 
--- The local mode's generated signing key, when no ledger.notary.signing-key is configured. A development key:
--- whoever can read the database can sign with it.
+-- The generated development signing key, when no ledger.notary.signing-key is configured (refused with the prod
+-- profile): whoever can read the database can sign with it.
 CREATE TABLE notary_development_key (
     id          SMALLINT    PRIMARY KEY CHECK (id = 1),
     private_key BYTEA       NOT NULL,

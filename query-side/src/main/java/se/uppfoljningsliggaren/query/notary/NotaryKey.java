@@ -3,6 +3,8 @@ package se.uppfoljningsliggaren.query.notary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.uppfoljningsliggaren.kernel.notary.Checkpoint;
@@ -24,8 +26,8 @@ import java.util.Map;
 /**
  * The notary's Ed25519 key: {@code ledger.notary.signing-key} (PKCS#8) and {@code ledger.notary.public-key}
  * (X.509 SubjectPublicKeyInfo), each a PEM or DER file (openssl genpkey -algorithm ed25519; openssl pkey -pubout).
- * Without them, the local mode generates a development key once and keeps it in the database; any other mode
- * refuses to start, since a key beside the data it vouches for proves little.
+ * Without them, a development key is generated once and kept in the database; with the prod (or production)
+ * profile the service refuses to start instead, since a key beside the data it vouches for proves little.
  */
 @Component
 public class NotaryKey {
@@ -37,7 +39,7 @@ public class NotaryKey {
 
     NotaryKey(JdbcTemplate jdbc, @Value("${ledger.notary.signing-key:}") String signingKey,
               @Value("${ledger.notary.public-key:}") String publicKey,
-              @Value("${ledger.security.mode:local}") String securityMode) throws IOException, GeneralSecurityException {
+              Environment environment) throws IOException, GeneralSecurityException {
         byte[] privateBytes;
         if (!signingKey.isBlank()) {
             if (publicKey.isBlank()) {
@@ -45,7 +47,7 @@ public class NotaryKey {
             }
             privateBytes = read(signingKey);
             this.publicKey = read(publicKey);
-        } else if ("local".equals(securityMode)) {
+        } else if (!environment.acceptsProfiles(Profiles.of("prod", "production"))) {
             Map<String, Object> key = developmentKey(jdbc);
             privateBytes = (byte[]) key.get("private_key");
             this.publicKey = (byte[]) key.get("public_key");
@@ -54,7 +56,7 @@ public class NotaryKey {
                     key.get("created_at"));
         } else {
             throw new IllegalStateException("ledger.notary.signing-key and ledger.notary.public-key are required "
-                    + "outside the local mode");
+                    + "with the prod profile");
         }
         this.privateKey = KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(privateBytes));
         Checkpoint probe = new Checkpoint(0, new byte[32], "probe");
