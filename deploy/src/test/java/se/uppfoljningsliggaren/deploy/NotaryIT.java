@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The notary seals the store, signs checkpoints, proves inclusion and consistency (checked here, client-side), and
  * its verification — the endpoint and the tool — names the event a tampering changed, deleted or moved. Its own
- * context (and database), because it tampers with the store.
+ * context (and database), because it tampers with the store; closed after the class, so no later test shares it.
  */
+@DirtiesContext
 @TestPropertySource(properties = "ledger.notary.gap-timeout=1s")
 class NotaryIT extends LedgerIntegrationTest {
 
