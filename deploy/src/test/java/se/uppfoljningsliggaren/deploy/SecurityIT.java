@@ -241,11 +241,18 @@ class SecurityIT {
     }
 
     @Test
-    void the_local_mode_is_refused_when_a_production_profile_is_active() {
+    void the_local_mode_is_refused_when_a_production_profile_is_active() throws Exception {
+        // The notary's key is configured, so that the refusal seen is the local mode's (prod refuses a generated key).
+        KeyPair notary = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        java.nio.file.Path signingKey = java.nio.file.Files.write(java.nio.file.Files.createTempFile("notary", ".der"),
+                notary.getPrivate().getEncoded());
+        java.nio.file.Path publicKey = java.nio.file.Files.write(java.nio.file.Files.createTempFile("notary", ".der"),
+                notary.getPublic().getEncoded());
         assertThatThrownBy(() -> SpringApplication.run(LedgerApplication.class, "--spring.profiles.active=prod",
-                "--ledger.embedded-postgres.data-directory=", "--server.port=0", "--ledger.demo-data.enabled=false")
+                "--ledger.embedded-postgres.data-directory=", "--server.port=0", "--ledger.demo-data.enabled=false",
+                "--ledger.notary.signing-key=" + signingKey, "--ledger.notary.public-key=" + publicKey)
                 .close())
-                .hasStackTraceContaining("refused in production");
+                .hasStackTraceContaining("ledger.security.mode=local (demo users) is refused in production");
     }
 
     private static String tokenOf(String who) {

@@ -1,0 +1,269 @@
+package se.uppfoljningsliggaren.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.uppfoljningsliggaren.deploy.notary.VerifyLedger;
+import se.uppfoljningsliggaren.kernel.notary.Checkpoint;
+import se.uppfoljningsliggaren.kernel.notary.MerkleTree;
+import se.uppfoljningsliggaren.query.notary.NotaryLeaves;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The notary seals the store, signs checkpoints, proves inclusion and consistency (checked here, client-side), and
+ * its verification — the endpoint and the tool — names the event a tampering changed, deleted or moved. Its own
+ * context (and database), because it tampers with the store; closed after the class, so no later test shares it.
+ */
+@DirtiesContext
+@TestPropertySource(properties = "ledger.notary.gap-timeout=1s")
+class NotaryIT extends LedgerIntegrationTest {
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void checkpoints_and_proofs_verify_and_every_tampering_is_named() throws Exception {
+        givenPlan("NOTA", 2026);
+        JsonNode first = checkpointOfHead();
+        long m = first.get("treeSize").asLong();
+        ok(post("/api/plans/NOTA-2026/goals", """
+                {"goalId": "g1", "kind": "MALSATTNING", "origin": "RF", "numbering": "1", "title": "Ett"}"""));
+        ok(post("/api/plans/NOTA-2026/goals", """
+                {"goalId": "g2", "kind": "MALSATTNING", "origin": "RF", "numbering": "2", "title": "Två"}"""));
+        JsonNode second = checkpointOfHead();
+        long n = second.get("treeSize").asLong();
+        assertThat(n).isGreaterThan(m);
+
+        // Signed checkpoints, exported and listed latest first.
+        assertThat(get("/api/notary/checkpoints/" + n)).isEqualTo(second);
+        assertThat(get("/api/notary/checkpoints?limit=1").get("checkpoints").get(0)).isEqualTo(second);
+        assertThat(get("/api/notary/checkpoints?limit=1").get("next").asLong()).isEqualTo(n);
+        assertThat(signed(second)).isTrue();
+        assertThat(http.getForEntity("/api/notary/checkpoints/" + (n + 1000), JsonNode.class).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+
+        // Inclusion of the plan's first event, from its stored row.
+        long position = jdbc.queryForObject("SELECT global_index FROM domain_event_entry "
+                + "WHERE aggregate_identifier = 'NOTA-2026' AND sequence_number = 0", Long.class);
+        JsonNode inclusion = get("/api/notary/proofs/inclusion?position=" + position + "&treeSize=" + n);
+        byte[] leaf = jdbc.queryForObject("SELECT " + NotaryLeaves.EVENT_COLUMNS
+                + " FROM domain_event_entry WHERE global_index = ?", (rs, row) -> NotaryLeaves.event(rs), position)
+                .leafHash();
+        assertThat(inclusion.get("leafHash").asText()).isEqualTo(b64(leaf));
+        assertThat(MerkleTree.verifyInclusion(position - 1, n, leaf, hashes(inclusion.get("auditPath")),
+                root(second))).isTrue();
+        // Consistency of the first checkpoint with the second.
+        JsonNode consistency = get("/api/notary/proofs/consistency?first=" + m + "&second=" + n);
+        assertThat(MerkleTree.verifyConsistency(m, n, hashes(consistency.get("proof")), root(first), root(second)))
+                .isTrue();
+        assertThat(http.getForEntity("/api/notary/proofs/inclusion?position=1&treeSize=" + (n + 1000),
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(http.getForEntity("/api/notary/proofs/consistency?first=0&second=" + n, JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        Path exported = Files.createTempFile("checkpoint", ".json");
+        Files.writeString(exported, json.writeValueAsString(second));
+        assertThat(verify().get("ok").asBoolean()).isTrue();
+        assertThat(tool(exported)).startsWith("0").contains("the store matches its root");
+
+        // (a) one event's payload changed
+        long changed = eventOf("NOTA-2026", 1);
+        byte[] payload = payload(changed);
+        tampered(() -> jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?",
+                "{\"goalId\":\"forged\"}".getBytes(StandardCharsets.UTF_8), changed), () -> setPayload(changed, payload),
+                () -> {
+                    assertDifference("CHANGED", changed, "NOTA-2026", 1);
+                    assertThat(tool(exported)).startsWith("1").contains("CHANGED at global index " + changed
+                            + " (aggregate NOTA-2026, sequence 1)");
+                });
+
+        // (b) one event row deleted
+        long deleted = eventOf("NOTA-2026", 2);
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM domain_event_entry WHERE global_index = ?", deleted);
+        tampered(() -> jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", deleted),
+                () -> reinsert(row), () -> {
+                    assertDifference("MISSING", deleted, "NOTA-2026", 2);
+                    assertThat(tool(exported)).startsWith("1").contains("MISSING at global index " + deleted);
+                });
+
+        // (c) two rows' payloads swapped: the first of them is named
+        long a = eventOf("NOTA-2026", 1);
+        long b = eventOf("NOTA-2026", 2);
+        byte[] payloadA = payload(a);
+        byte[] payloadB = payload(b);
+        tampered(() -> {
+            setPayload(a, payloadB);
+            setPayload(b, payloadA);
+        }, () -> {
+            setPayload(a, payloadA);
+            setPayload(b, payloadB);
+        }, () -> assertDifference("CHANGED", a, "NOTA-2026", 1));
+
+        assertThat(verify().get("ok").asBoolean()).as("restored").isTrue();
+        assertThat(tool(exported)).startsWith("0");
+    }
+
+    @Test
+    void a_global_index_that_never_commits_is_waited_for_then_sealed_as_such() throws Exception {
+        givenPlan("NOTB", 2026);
+        // A rolled-back append leaves its global index unused for good.
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.update("""
+                    INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                        time_stamp, payload_type, payload) VALUES ('rolled-back', 'NOTB-2026', 99, 'Plan',
+                        '2026-01-01T00:00:00Z', 'x', '\\x7b7d')""");
+            status.setRollbackOnly();
+        });
+        ok(post("/api/plans/NOTB-2026/goals", """
+                {"goalId": "g1", "kind": "MALSATTNING", "origin": "RF", "numbering": "1", "title": "Ett"}"""));
+        long gap = eventOf("NOTB-2026", 1) - 1;
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index = ?", Long.class,
+                gap)).isZero();
+
+        long head = head();
+        assertThat(ok(post("/api/admin/notary/checkpoints", "")).getBody().get("treeSize").asLong())
+                .as("waits at the gap").isLessThan(gap);
+        assertThat(checkpointOfHead().get("treeSize").asLong()).as("sealed past the gap after the timeout")
+                .isEqualTo(head);
+        assertThat(jdbc.queryForObject("SELECT kind FROM notary_leaf WHERE global_index = ?", String.class, gap))
+                .isEqualTo("NEVER_COMMITTED");
+        assertThat(verify().get("ok").asBoolean()).isTrue();
+
+        // An event appearing later under that index is reported, not silently accepted.
+        Map<String, Object> late = new java.util.HashMap<>(jdbc.queryForMap(
+                "SELECT * FROM domain_event_entry WHERE global_index = ?", head));
+        late.put("global_index", gap);
+        late.put("event_identifier", "late");
+        late.put("sequence_number", 98L);
+        reinsert(late);
+        try {
+            JsonNode difference = verify().get("firstDifference");
+            assertThat(difference.get("problem").asText()).isEqualTo("COMMITTED_LATE");
+            assertThat(difference.get("globalIndex").asLong()).isEqualTo(gap);
+        } finally {
+            withoutAppendOnly(() -> jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", gap));
+        }
+        assertThat(verify().get("ok").asBoolean()).isTrue();
+    }
+
+    private void assertDifference(String problem, long globalIndex, String aggregate, long sequence) {
+        JsonNode report = verify();
+        assertThat(report.get("ok").asBoolean()).isFalse();
+        JsonNode difference = report.get("firstDifference");
+        assertThat(difference.get("problem").asText()).isEqualTo(problem);
+        assertThat(difference.get("globalIndex").asLong()).isEqualTo(globalIndex);
+        assertThat(difference.get("aggregateIdentifier").asText()).isEqualTo(aggregate);
+        assertThat(difference.get("sequenceNumber").asLong()).isEqualTo(sequence);
+        assertThat(report.get("rootMatches").asBoolean()).isFalse();
+        assertThat(report.get("signatureValid").asBoolean()).isTrue();
+    }
+
+    /** Tampers with the append-only store (its trigger off meanwhile), checks, and restores it exactly. */
+    private void tampered(Runnable tamper, Runnable restore, Runnable check) {
+        withoutAppendOnly(tamper);
+        try {
+            check.run();
+        } finally {
+            withoutAppendOnly(restore);
+        }
+    }
+
+    private void withoutAppendOnly(Runnable change) {
+        jdbc.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_append_only");
+        try {
+            change.run();
+        } finally {
+            jdbc.execute("ALTER TABLE domain_event_entry ENABLE TRIGGER domain_event_entry_append_only");
+        }
+    }
+
+    /** A checkpoint of everything stored so far (a gap left by a rolled-back write is sealed after 1 s). */
+    private JsonNode checkpointOfHead() throws InterruptedException {
+        long head = head();
+        JsonNode checkpoint = null;
+        for (int i = 0; i < 50; i++) {
+            checkpoint = ok(post("/api/admin/notary/checkpoints", "")).getBody();
+            if (checkpoint.get("treeSize").asLong() >= head) {
+                return checkpoint;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("never sealed up to " + head + ": " + checkpoint);
+    }
+
+    private JsonNode verify() {
+        return ok(post("/api/admin/notary/verify", "")).getBody();
+    }
+
+    /** Runs the verification tool; answers its exit code, a newline and its output. */
+    private String tool(Path checkpoint) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int exit = VerifyLedger.run(List.of("--jdbc-url", ((HikariDataSource) dataSource).getJdbcUrl(),
+                "--user", "postgres", "--checkpoint", checkpoint.toString()), null,
+                new PrintStream(output, true, StandardCharsets.UTF_8));
+        return exit + "\n" + output.toString(StandardCharsets.UTF_8);
+    }
+
+    private boolean signed(JsonNode view) {
+        return new Checkpoint(view.get("treeSize").asLong(), root(view), view.get("time").asText()).verify(
+                Base64.getDecoder().decode(view.get("signature").asText()),
+                Base64.getDecoder().decode(view.get("publicKey").asText()));
+    }
+
+    private long head() {
+        return jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+    }
+
+    private long eventOf(String aggregate, long sequence) {
+        return jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
+                + "AND sequence_number = ?", Long.class, aggregate, sequence);
+    }
+
+    private byte[] payload(long globalIndex) {
+        return jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE global_index = ?", byte[].class,
+                globalIndex);
+    }
+
+    private void setPayload(long globalIndex, byte[] payload) {
+        jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", payload, globalIndex);
+    }
+
+    private void reinsert(Map<String, Object> row) {
+        jdbc.update("INSERT INTO domain_event_entry (" + String.join(", ", row.keySet()) + ") VALUES ("
+                + String.join(", ", row.keySet().stream().map(k -> "?").toList()) + ")", row.values().toArray());
+    }
+
+    private static byte[] root(JsonNode checkpoint) {
+        return Base64.getDecoder().decode(checkpoint.get("rootHash").asText());
+    }
+
+    private static List<byte[]> hashes(JsonNode array) {
+        List<byte[]> hashes = new ArrayList<>();
+        array.forEach(hash -> hashes.add(Base64.getDecoder().decode(hash.asText())));
+        return hashes;
+    }
+
+    private static String b64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,312 @@
+package se.uppfoljningsliggaren.query.notary;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import se.uppfoljningsliggaren.kernel.followup.OccasionAdopted;
+import se.uppfoljningsliggaren.kernel.ik.IkPlanAdopted;
+import se.uppfoljningsliggaren.kernel.ik.IskBedomningAdopted;
+import se.uppfoljningsliggaren.kernel.notary.Checkpoint;
+import se.uppfoljningsliggaren.kernel.notary.MerkleTree;
+import se.uppfoljningsliggaren.kernel.notary.StoredEvent;
+import se.uppfoljningsliggaren.kernel.plan.PlanAdopted;
+import se.uppfoljningsliggaren.kernel.value.InputPolicy;
+import se.uppfoljningsliggaren.query.notary.NotaryLeaves.Difference;
+import se.uppfoljningsliggaren.query.notary.NotaryLeaves.Leaf;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Seals the event store into a Merkle tree (RFC 9162), leaf by leaf in global_index order, and signs checkpoints
+ * of it. Only a gap-free prefix is sealed: a missing global index may be a transaction still in flight, so it is
+ * waited for, and sealed as never committed once it has been missing for {@code ledger.notary.gap-timeout}
+ * (longer than the event store's own gap timeout, after which Axon has given the index up too). Several query
+ * processes may run it: a PostgreSQL advisory lock lets one seal at a time.
+ */
+@Component
+public class Notary {
+
+    private static final Logger log = LoggerFactory.getLogger(Notary.class);
+    /** pg_advisory_xact_lock key of the sealing transaction ("notary" in ASCII). */
+    private static final long LOCK = 0x6e6f74617279L;
+    private static final int BATCH = 500;
+    /** After sealing a fastställande, a checkpoint is made at once, so the decision is vouched for. */
+    private static final Set<String> ADOPTIONS = Set.of(PlanAdopted.class.getName(), OccasionAdopted.class.getName(),
+            IkPlanAdopted.class.getName(), IskBedomningAdopted.class.getName());
+
+    private static final String CHECKPOINT_SELECT = "SELECT tree_size, root_hash, checkpoint_time, signature, "
+            + "public_key, reason FROM notary_checkpoint";
+    private static final RowMapper<CheckpointView> CHECKPOINT = (rs, row) -> new CheckpointView(
+            rs.getLong("tree_size"), base64(rs.getBytes("root_hash")), rs.getString("checkpoint_time"),
+            base64(rs.getBytes("signature")), base64(rs.getBytes("public_key")), rs.getString("reason"));
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate readOnly;
+    private final NotaryKey key;
+    private final Duration gapTimeout;
+    private final MerkleTree.Subtrees stored;
+    /** The run of missing global indexes the notary waits for, and since when (its own clock); guarded by this. */
+    private Gap waiting;
+
+    private record Gap(long from, long to, Instant since) {
+    }
+
+    private record Batch(boolean full, boolean adoption) {
+    }
+
+    /** A checkpoint as exported: the signature is over {@link Checkpoint#text()}; the key is X.509, base64. */
+    public record CheckpointView(long treeSize, String rootHash, String time, String signature, String publicKey,
+                                 String reason) {
+
+        public Checkpoint checkpoint() {
+            return new Checkpoint(treeSize, Base64.getDecoder().decode(rootHash), time);
+        }
+    }
+
+    /** Checkpoints, latest first; {@code next} is the {@code before} of the next page, null on the last. */
+    public record CheckpointPage(List<CheckpointView> checkpoints, Long next) {
+    }
+
+    /** RFC 9162 §2.1.3: the leaf of a global index (leaf index = global index − 1) and its audit path. */
+    public record InclusionProof(long position, long leafIndex, long treeSize, String leafHash, List<String> auditPath,
+                                 String rootHash) {
+    }
+
+    /** RFC 9162 §2.1.4: the proof that the tree of size first is a prefix of the tree of size second. */
+    public record ConsistencyProof(long first, long second, List<String> proof, String firstRootHash,
+                                   String secondRootHash) {
+    }
+
+    /**
+     * ok: every sealed leaf is what the store holds now, and the latest checkpoint's signature (by the notary's
+     * key) and root hold for the store. firstDifference names the first event that differs, is missing or out of
+     * order.
+     */
+    public record VerifyReport(boolean ok, long sealedLeaves, Long checkpointTreeSize, Boolean signatureValid,
+                               Boolean rootMatches, Difference firstDifference) {
+    }
+
+    Notary(JdbcTemplate jdbc, PlatformTransactionManager transactions, NotaryKey key,
+           @Value("${ledger.notary.gap-timeout:15m}") Duration gapTimeout) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.key = key;
+        this.gapTimeout = gapTimeout;
+        this.stored = (level, index) -> level == 0
+                ? jdbc.queryForObject("SELECT leaf_hash FROM notary_leaf WHERE global_index = ?", byte[].class,
+                index + 1)
+                : jdbc.queryForObject("SELECT hash FROM notary_node WHERE level = ? AND node_index = ?", byte[].class,
+                level, index);
+    }
+
+    @Scheduled(fixedDelayString = "${ledger.notary.seal-interval:5s}",
+            initialDelayString = "${ledger.notary.seal-interval:5s}")
+    void scheduledSeal() {
+        if (seal()) {
+            sign("ADOPTION");
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${ledger.notary.checkpoint-interval:1h}",
+            initialDelayString = "${ledger.notary.checkpoint-interval:1h}")
+    void scheduledCheckpoint() {
+        seal();
+        sign("SCHEDULED");
+    }
+
+    /** Seals what can be sealed and signs a checkpoint of it (the latest again if nothing was added since). */
+    public CheckpointView checkpointNow() {
+        seal();
+        return sign("ON_DEMAND");
+    }
+
+    /** Seals the gap-free prefix of the store; answers whether a fastställande was among the sealed events. */
+    synchronized boolean seal() {
+        boolean adoption = false;
+        Batch batch;
+        do {
+            batch = transaction.execute(status -> sealBatch());
+            adoption |= batch.adoption();
+        } while (batch.full());
+        return adoption;
+    }
+
+    private Batch sealBatch() {
+        jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)::text", String.class, LOCK);
+        long next = sealedSize() + 1;
+        List<StoredEvent> events = jdbc.query("SELECT " + NotaryLeaves.EVENT_COLUMNS
+                        + " FROM domain_event_entry WHERE global_index >= ? ORDER BY global_index LIMIT ?",
+                (rs, row) -> NotaryLeaves.event(rs), next, BATCH);
+        boolean adoption = false;
+        for (StoredEvent event : events) {
+            if (event.globalIndex() > next) {
+                long until = neverCommittedUntil(next, event.globalIndex() - 1);
+                for (long index = next; index <= until; index++) {
+                    append(Leaf.neverCommitted(index));
+                }
+                if (until < event.globalIndex() - 1) {
+                    return new Batch(false, adoption);
+                }
+            }
+            append(Leaf.of(event));
+            adoption |= ADOPTIONS.contains(event.payloadType());
+            next = event.globalIndex() + 1;
+        }
+        return new Batch(events.size() == BATCH, adoption);
+    }
+
+    /**
+     * The missing indexes from..to (a committed event follows them) are waited for; answers the last one to seal
+     * as never committed now (from − 1: none yet). An index is sealed so once it has been seen missing for the
+     * gap timeout; only those seen missing since then count, so one that was present in between is waited for
+     * afresh.
+     */
+    private long neverCommittedUntil(long from, long to) {
+        Instant now = Instant.now();
+        if (waiting == null || waiting.from() != from) {
+            waiting = new Gap(from, to, now);
+        }
+        if (Duration.between(waiting.since(), now).compareTo(gapTimeout) < 0) {
+            return from - 1;
+        }
+        long until = Math.min(to, waiting.to());
+        log.warn("Global indexes {}–{} have been missing for {} and are sealed as never committed", from, until,
+                gapTimeout);
+        waiting = null;
+        return until;
+    }
+
+    /** Appends a leaf, and the perfect subtree each right child completes (one node per leaf on average). */
+    private void append(Leaf leaf) {
+        jdbc.update("INSERT INTO notary_leaf (global_index, kind, aggregate_identifier, sequence_number, leaf_hash) "
+                        + "VALUES (?, ?, ?, ?, ?)", leaf.globalIndex(), leaf.isEvent() ? "EVENT" : "NEVER_COMMITTED",
+                leaf.aggregateIdentifier(), leaf.sequenceNumber(), leaf.hash());
+        long index = leaf.globalIndex() - 1;
+        byte[] hash = leaf.hash();
+        int level = 0;
+        while (index % 2 == 1) {
+            hash = MerkleTree.nodeHash(stored.hash(level, index - 1), hash);
+            level++;
+            index /= 2;
+            jdbc.update("INSERT INTO notary_node (level, node_index, hash) VALUES (?, ?, ?)", level, index, hash);
+        }
+    }
+
+    private CheckpointView sign(String reason) {
+        return transaction.execute(status -> {
+            jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)::text", String.class, LOCK);
+            long size = sealedSize();
+            CheckpointView latest = latest();
+            if (latest != null && latest.treeSize() == size) {
+                return latest;
+            }
+            Checkpoint checkpoint = new Checkpoint(size, MerkleTree.root(stored, size),
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            jdbc.update("INSERT INTO notary_checkpoint (tree_size, root_hash, checkpoint_time, signature, public_key, "
+                            + "reason) VALUES (?, ?, ?, ?, ?, ?)", size, checkpoint.rootHash(), checkpoint.time(),
+                    checkpoint.sign(key.privateKey()), key.publicKey(), reason);
+            log.info("Notary checkpoint {} ({}): root {}", size, reason, base64(checkpoint.rootHash()));
+            return latest();
+        });
+    }
+
+    public CheckpointPage checkpoints(Long before, int limit) {
+        List<CheckpointView> rows = jdbc.query(CHECKPOINT_SELECT + " WHERE tree_size < ? ORDER BY tree_size DESC "
+                + "LIMIT ?", CHECKPOINT, before == null ? Long.MAX_VALUE : before, limit + 1);
+        if (rows.size() <= limit) {
+            return new CheckpointPage(rows, null);
+        }
+        List<CheckpointView> page = List.copyOf(rows.subList(0, limit));
+        return new CheckpointPage(page, page.get(limit - 1).treeSize());
+    }
+
+    public CheckpointView checkpoint(long treeSize) {
+        return jdbc.query(CHECKPOINT_SELECT + " WHERE tree_size = ?", CHECKPOINT, treeSize).stream().findFirst()
+                .orElse(null);
+    }
+
+    public InclusionProof inclusion(long position, long treeSize) {
+        return readOnly.execute(status -> {
+            requireSealed("treeSize", treeSize);
+            if (position < 1 || position > treeSize) {
+                throw new InputPolicy.InvalidInputException("position", "must be a global index 1–" + treeSize);
+            }
+            return new InclusionProof(position, position - 1, treeSize, base64(stored.hash(0, position - 1)),
+                    base64(MerkleTree.inclusionProof(stored, position - 1, treeSize)),
+                    base64(MerkleTree.root(stored, treeSize)));
+        });
+    }
+
+    public ConsistencyProof consistency(long first, long second) {
+        return readOnly.execute(status -> {
+            requireSealed("second", second);
+            if (first < 1 || first > second) {
+                throw new InputPolicy.InvalidInputException("first", "must be 1–" + second);
+            }
+            return new ConsistencyProof(first, second, base64(MerkleTree.consistencyProof(stored, first, second)),
+                    base64(MerkleTree.root(stored, first)), base64(MerkleTree.root(stored, second)));
+        });
+    }
+
+    /** Recomputes every sealed leaf from the store as it is now; holds the leaf hashes in memory. */
+    public VerifyReport verify() {
+        return readOnly.execute(status -> jdbc.execute((ConnectionCallback<VerifyReport>) connection -> {
+            long size = sealedSize();
+            List<Leaf> store = NotaryLeaves.fromStore(connection, size);
+            Difference difference = NotaryLeaves.firstDifference(NotaryLeaves.sealed(connection, size), store)
+                    .orElse(null);
+            CheckpointView latest = latest();
+            if (latest == null) {
+                return new VerifyReport(difference == null, size, null, null, null, difference);
+            }
+            Checkpoint checkpoint = latest.checkpoint();
+            boolean signatureValid = checkpoint.verify(Base64.getDecoder().decode(latest.signature()),
+                    key.publicKey());
+            boolean rootMatches = Arrays.equals(NotaryLeaves.root(store, latest.treeSize()),
+                    checkpoint.rootHash());
+            return new VerifyReport(difference == null && signatureValid && rootMatches, size, latest.treeSize(),
+                    signatureValid, rootMatches, difference);
+        }));
+    }
+
+    private void requireSealed(String field, long treeSize) {
+        long sealed = sealedSize();
+        if (treeSize < 1 || treeSize > sealed) {
+            throw new InputPolicy.InvalidInputException(field, "must be a tree size 1–" + sealed
+                    + " (the leaves sealed so far)");
+        }
+    }
+
+    private long sealedSize() {
+        return jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM notary_leaf", Long.class);
+    }
+
+    private CheckpointView latest() {
+        return jdbc.query(CHECKPOINT_SELECT + " ORDER BY tree_size DESC LIMIT 1", CHECKPOINT).stream().findFirst()
+                .orElse(null);
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static List<String> base64(List<byte[]> hashes) {
+        return hashes.stream().map(Notary::base64).toList();
+    }
+}
