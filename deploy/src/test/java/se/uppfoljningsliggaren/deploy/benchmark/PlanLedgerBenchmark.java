@@ -96,6 +96,11 @@ public final class PlanLedgerBenchmark {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             PlanLedgerBenchmark benchmark = new PlanLedgerBenchmark("http://localhost:" + port,
                     context.getBean(DataSource.class));
+            Integer auditRows = Integer.getInteger("benchmark.audit-rows");
+            if (auditRows != null) {
+                benchmark.auditTrailAtScale(auditRows).write(out);
+                return;
+            }
             List<Scenario> scenarios = new ArrayList<>();
             benchmark.prepareBaselineTable();
             for (int clients : CLIENTS) {
@@ -284,6 +289,148 @@ public final class PlanLedgerBenchmark {
                 reads("ledger GET /api/audit/people/{who}?from=&to=&after= (90 % in)", 300,
                         person + "&after=" + deep),
                 reads("ledger GET /api/admin/audit-reads", 300, "/api/admin/audit-reads"));
+    }
+
+    /** The first position of the synthetic audit rows: far above any real event's, so they never meet. */
+    private static final long SYNTHETIC_FROM = 10_000_000;
+
+    /** One audit read: its HTTP path and the SQL AuditQueryHandler runs for it (copied, for EXPLAIN). */
+    private record AuditRead(String name, String path, long after, String sql, Object... args) {
+    }
+
+    /** A read's latency with its plan: whether PostgreSQL answered it from an index, which, and with a sort. */
+    public record MeasuredRead(Scenario scenario, String indexes, boolean seqScan, boolean sort, double explainMs,
+                               String plan) {
+    }
+
+    /**
+     * The revisor's reads at the scale of a region's history (the -Dbenchmark.audit-rows mode): audit_entry filled
+     * synthetically in one statement, as generating that many events through the API takes hours. So this measures
+     * the read path over that many rows, not the projection's write rate. The rows are not events: they sit at
+     * positions from {@link #SYNTHETIC_FROM}, above every real event, under nämnder no event names (N00…), so the
+     * audit projection never reaches them (it writes an event's row at the event's own position and reads an
+     * entity's previous row below it) and nothing replays them.
+     *
+     * <p>The shape, per nämnd (50) and year (from 2017), 2 000 rows in store order: the plan and the
+     * verksamhetsberättelse (50 each, these carry a beslut: 5 % of the rows), 10 goals (40 each), 10 styrtal (50 each),
+     * 10 indikatorer' monthly utfall (5 per month), 10 uppdrag (30 each), 10 assessments (20 each); occurred_at
+     * 315 s apart (100 000 rows a year); who one of 200 people by a skewed spread (user000 about 17 % of the rows,
+     * user199 about 0.17 %); each beslut's diarienummer D&lt;year&gt;-&lt;1…25&gt; shared by every nämnd (organ),
+     * under two datum; before and after of about 300 bytes each.
+     */
+    private AuditReport auditTrailAtScale(int rows) throws Exception {
+        Instant start = Instant.now();
+        try (Connection c = dataSource.getConnection(); PreparedStatement fill = c.prepareStatement("""
+                INSERT INTO audit_entry (global_index, aggregate_identifier, sequence_number, event_type, entity_kind,
+                    entity_key, occurred_at, who, who_name, role, namnd_scope, client, request_id, correlation_id,
+                    beslut, before, after)
+                SELECT ? + i, namnd || '-' || year, i % 2000,
+                    (ARRAY['PlanAdopted', 'OccasionAdopted', 'GoalRevised', 'StyrtalRevised', 'UtfallCorrected',
+                        'UppdragAdded', 'ItemAssessed'])[kind],
+                    (ARRAY['PLAN', 'OCCASION', 'GOAL', 'STYRTAL', 'UTFALL', 'UPPDRAG', 'ASSESSMENT'])[kind],
+                    CASE kind WHEN 1 THEN 'plan:' || namnd || '-' || year
+                        WHEN 2 THEN 'occasion:' || namnd || '-VERKSAMHETSBERATTELSE-' || year
+                        WHEN 3 THEN 'goal:' || namnd || '-' || year || ':m' || (1 + j % 10)
+                        WHEN 4 THEN 'styrtal:' || namnd || '-' || year || ':s' || (1 + j % 10)
+                        WHEN 5 THEN 'utfall:' || namnd || ':ind' || (1 + j % 10) || ':' || year || '-'
+                            || lpad((1 + j / 10)::text, 2, '0')
+                        WHEN 6 THEN 'uppdrag:' || namnd || '-' || year || ':u' || (1 + j % 10)
+                        ELSE 'assessment:' || namnd || '-VERKSAMHETSBERATTELSE-' || year || ':s' || (1 + j % 10) END,
+                    timestamptz '2016-07-01 00:00:00+00' + i * interval '315 seconds',
+                    'user' || lpad(person::text, 3, '0'), 'Person ' || person, 'CONTROLLER', namnd, 'web',
+                    md5(i::text), md5('c' || i),
+                    CASE WHEN kind <= 2 THEN jsonb_build_object('organ', namnd,
+                        'datum', CASE WHEN j < 50 THEN (year - 1) || '-12-10' ELSE year || '-06-15' END,
+                        'paragraf', '§ ' || (1 + j % 25), 'diarienummer', 'D' || year || '-' || (1 + j % 25)) END,
+                    CASE WHEN j >= 10 THEN content || jsonb_build_object('revision', j / 10 - 1) END,
+                    content || jsonb_build_object('revision', j / 10)
+                FROM generate_series(0::bigint, ? - 1) AS i,
+                    LATERAL (SELECT 2017 + i / 100000 AS year, 'N' || lpad(((i / 2000) % 50)::text, 2, '0') AS namnd,
+                        (i % 2000) / 20 AS j, i % 20 AS k,
+                        floor(200 * power(((i * 2654435761) % 4294967296) / 4294967296.0, 3))::int AS person) AS s,
+                    LATERAL (SELECT CASE WHEN k = 0 THEN 1 + j % 2 WHEN k <= 4 THEN 3 WHEN k <= 9 THEN 4
+                        WHEN k <= 14 THEN 5 WHEN k <= 17 THEN 6 ELSE 7 END AS kind,
+                        jsonb_build_object('text', 'Andelen invånare som upplever att de får den vård de behöver, '
+                            || 'mätt i den nationella patientenkäten och redovisad per kön och åldersgrupp '
+                            || 'för nämndens hela ansvarsområde.', 'value', (50 + j % 50) || ' %',
+                            'period', year || '-' || lpad((1 + j % 12)::text, 2, '0'), 'namndCode', namnd,
+                            'comment', 'Uppföljt enligt plan; avvikelse förklarad i verksamhetsberättelsen.')
+                            AS content) AS e""")) {
+            fill.setLong(1, SYNTHETIC_FROM);
+            fill.setLong(2, rows);
+            fill.executeUpdate();
+            // Vacuumed as well as analysed, as autovacuum would have done to a table of that age: else it runs
+            // over the fresh gigabyte during the measurement.
+            c.createStatement().execute("VACUUM (ANALYZE) audit_entry");
+        }
+        long fillSeconds = Duration.between(start, Instant.now()).toSeconds();
+        System.out.printf("Filled and vacuumed audit_entry with %d synthetic rows in %d s%n", rows, fillSeconds);
+        String small = "user199";
+        String busiest = "user000";
+        Instant from = Instant.parse("2021-01-01T00:00:00Z");
+        Instant to = Instant.parse("2022-01-01T00:00:00Z");
+        List<AuditRead> reads = new ArrayList<>();
+        String styrtal = "styrtal:N07-2021:s3";
+        reads.add(new AuditRead("entity history, " + styrtal + " (" + count("entity_key = ?", styrtal) + " entries)",
+                "/api/audit/entities/" + styrtal, 0, "entity_key = ?", styrtal));
+        for (String who : List.of(small, busiest)) {
+            String where = "who = ? AND occurred_at >= ? AND occurred_at < ?";
+            Object[] args = {who, Timestamp.from(from), Timestamp.from(to)};
+            long deep = queryLong("SELECT percentile_disc(0.9) WITHIN GROUP (ORDER BY global_index) FROM audit_entry "
+                    + "WHERE " + where, args);
+            String path = "/api/audit/people/" + who + "?from=" + from + "&to=" + to;
+            String name = who + " in 2021 (" + count(where, args) + " of " + count("who = ?", who) + " entries)";
+            reads.add(new AuditRead(name + ", first page", path, 0, where, args));
+            reads.add(new AuditRead(name + ", page 90 % in", path + "&after=" + deep, deep, where, args));
+        }
+        String beslut = "beslut IS NOT NULL AND beslut ->> 'diarienummer' = ?";
+        reads.add(new AuditRead("beslut D2021-3 (" + count(beslut, "D2021-3") + " entries, first page)",
+                "/api/audit/beslut?diarienummer=D2021-3", 0, beslut, "D2021-3"));
+        String narrowed = beslut + " AND beslut ->> 'organ' = ? AND beslut ->> 'datum' = ?";
+        reads.add(new AuditRead("beslut D2021-3, organ N07, datum 2020-12-10 ("
+                + count(narrowed, "D2021-3", "N07", "2020-12-10") + " entries)",
+                "/api/audit/beslut?diarienummer=D2021-3&organ=N07&datum=2020-12-10", 0, narrowed, "D2021-3", "N07",
+                "2020-12-10"));
+        List<MeasuredRead> measured = new ArrayList<>();
+        for (AuditRead read : reads) {
+            String plan = explain(read);
+            measured.add(new MeasuredRead(reads(read.name(), 300, read.path()),
+                    String.join(", ", new java.util.TreeSet<>(java.util.regex.Pattern
+                            .compile("Index (?:Only )?Scan (?:Backward )?(?:using|on) (\\w+)").matcher(plan).results()
+                            .map(m -> m.group(1)).toList())),
+                    plan.contains("Seq Scan"), plan.contains("Sort"),
+                    Double.parseDouble(plan.replaceAll("(?s).*Execution Time: ([0-9.]+) ms.*", "$1")), plan));
+        }
+        return new AuditReport(rows, fillSeconds, queryLong("SELECT pg_total_relation_size('audit_entry')"),
+                measured, LocalDate.now());
+    }
+
+    /**
+     * EXPLAIN (ANALYZE, BUFFERS) of a read's SQL as AuditQueryHandler builds it (a page of 100 after a position,
+     * in store order; the entity read also asks whether the key exists, only when its page is empty).
+     */
+    private String explain(AuditRead read) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement("""
+                EXPLAIN (ANALYZE, BUFFERS)
+                SELECT global_index, occurred_at, event_type, entity_kind, entity_key, who, who_name, role,
+                       namnd_scope, client, reason, beslut, before, after, correlation_id, request_id, idempotency_key
+                FROM audit_entry WHERE global_index > ? AND\s""" + read.sql() + " ORDER BY global_index LIMIT 101")) {
+            query.setLong(1, read.after());
+            for (int i = 0; i < read.args().length; i++) {
+                query.setObject(i + 2, read.args()[i]);
+            }
+            StringBuilder plan = new StringBuilder();
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    plan.append(result.getString(1)).append('\n');
+                }
+            }
+            return plan.toString();
+        }
+    }
+
+    private long count(String where, Object... args) throws SQLException {
+        return queryLong("SELECT count(*) FROM audit_entry WHERE " + where, args);
     }
 
     /**
@@ -519,6 +666,42 @@ public final class PlanLedgerBenchmark {
     private HttpResponse<String> send(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", AUTHORIZATION)
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The audit reads at scale, as docs/benchmarks/audit-1m.{json,md} (the figures, then each read's plan). */
+    record AuditReport(long rows, long fillSeconds, long auditTrailBytes, List<MeasuredRead> reads, LocalDate date) {
+
+        void write(Path directory) throws IOException {
+            Files.createDirectories(directory);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("date", date.toString());
+            json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                    "java", System.getProperty("java.version"), "os", System.getProperty("os.name")));
+            json.put("syntheticRows", rows);
+            json.put("fillSeconds", fillSeconds);
+            json.put("auditTrailBytes", auditTrailBytes);
+            json.put("reads", reads);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(directory.resolve("audit-1m.json").toFile(), json);
+            StringBuilder md = new StringBuilder("# Audit reads at " + rows + " synthetic rows (" + date + ")\n\n");
+            md.append(String.format(java.util.Locale.ROOT, "Machine: %d cores, Java %s, embedded PostgreSQL 17 on the "
+                    + "same host. audit_entry filled and vacuumed in %d s with %d synthetic rows (%.0f MB with indexes and TOAST); "
+                    + "300 requests per read, one client, after one unmeasured request.%n%n",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), fillSeconds,
+                    rows, auditTrailBytes / 1e6));
+            md.append("| read | p50 ms | p99 ms | SQL alone (EXPLAIN ANALYZE) ms | index | seq scan | sort |\n"
+                    + "|---|---:|---:|---:|---|---|---|\n");
+            for (MeasuredRead read : reads) {
+                md.append(String.format(java.util.Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %s | %s | %s |%n",
+                        read.scenario().name(), read.scenario().p50Ms(), read.scenario().p99Ms(), read.explainMs(),
+                        read.indexes(), read.seqScan() ? "yes" : "no", read.sort() ? "yes" : "no"));
+            }
+            for (MeasuredRead read : reads) {
+                md.append("\n## ").append(read.scenario().name()).append("\n\n```\n").append(read.plan())
+                        .append("```\n");
+            }
+            Files.writeString(directory.resolve("audit-1m.md"), md.toString());
+        }
     }
 
     /** Writes the figures as JSON (for machines and later comparison) and Markdown (for people). */
