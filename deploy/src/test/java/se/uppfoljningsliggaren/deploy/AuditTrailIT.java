@@ -50,6 +50,7 @@ class AuditTrailIT extends LedgerIntegrationTest {
         write(HttpMethod.POST, "/api/plans/AUD-2026/adoption", """
                 {"beslut": {"organ": "Regionstyrelsen", "datum": "2025-12-10", "paragraf": "§ 250",
                             "diarienummer": "25RS0998"}}""", null);
+        Instant beforeRevision = Instant.now();
         write(HttpMethod.PUT, "/api/plans/AUD-2026/styrtal/m1-s1", """
                 {"text": "Telefontillgängligheten i primärvård, inom 0 dagar.", "unit": "%", "direction": "OKA",
                  "senastKanda": {"value": "82 %", "period": "maj 2025"}, "arsMalvarde": "92 %",
@@ -99,6 +100,22 @@ class AuditTrailIT extends LedgerIntegrationTest {
         assertThat(revised.get("client").asText()).isEqualTo("local");
         assertThat(revised.get("whoName").asText()).isNotBlank();
         assertThat(revised.get("correlationId").asText()).isNotBlank();
+
+        // The plan between two instants: only the revision, with the målvärde then and now
+        JsonNode difference = read("/api/audit/aggregates/AUD-2026/difference?from=" + beforeRevision + "&to=" + to);
+        assertThat(entityKeys(difference)).containsExactly(STYRTAL_KEY);
+        JsonNode changed = difference.at("/entities/0");
+        assertThat(changed.at("/before/content/arsMalvarde/written").asText()).isEqualTo("90 %");
+        assertThat(changed.at("/after/content/arsMalvarde/written").asText()).isEqualTo("92 %");
+        assertThat(changed.get("changes")).hasSize(1);
+        assertThat(changed.at("/changes/0/who").asText()).isEqualTo(WRITER);
+        assertThat(changed.at("/changes/0/beslut/diarienummer").asText()).isEqualTo("26RS0999");
+        assertThat(entityKeys(read("/api/audit/aggregates/AUD-2026/difference?from=" + from + "&to=" + to)))
+                .containsExactly(STYRTAL_KEY, "plan:AUD-2026");
+        assertThat(readOnce("/api/audit/aggregates/NONE-2026/difference?from=" + from + "&to=" + to)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(readOnce("/api/audit/aggregates/AUD-2026/difference?from=" + to + "&to=" + from)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
         JsonNode utfall = awaitRead("/api/audit/entities/" + UTFALL_KEY, page -> page.get("entries").size() == 2);
         assertThat(utfall.at("/entries/0/eventType").asText()).isEqualTo("UtfallRecorded");
@@ -185,6 +202,12 @@ class AuditTrailIT extends LedgerIntegrationTest {
             headers.set("X-Reason", reason);
         }
         ok(as(WRITER).exchange(path, method, new HttpEntity<>(body, headers), JsonNode.class));
+    }
+
+    private static List<String> entityKeys(JsonNode difference) {
+        List<String> keys = new ArrayList<>();
+        difference.get("entities").forEach(entity -> keys.add(entity.get("entityKey").asText()));
+        return keys;
     }
 
     private JsonNode read(String path) {

@@ -6,16 +6,23 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import se.uppfoljningsliggaren.kernel.audit.AuditQueries.FindByBeslut;
 import se.uppfoljningsliggaren.kernel.audit.AuditQueries.FindByPerson;
+import se.uppfoljningsliggaren.kernel.audit.AuditQueries.GetDifference;
 import se.uppfoljningsliggaren.kernel.audit.AuditQueries.GetEntityHistory;
 import se.uppfoljningsliggaren.kernel.audit.AuditViews.AuditEntry;
 import se.uppfoljningsliggaren.kernel.audit.AuditViews.AuditPage;
+import se.uppfoljningsliggaren.kernel.audit.AuditViews.Difference;
+import se.uppfoljningsliggaren.kernel.audit.AuditViews.EntityDifference;
 import se.uppfoljningsliggaren.kernel.audit.EntityKind;
 import se.uppfoljningsliggaren.kernel.value.Beslut;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Answers the audit trail from audit_entry, a keyset page at a time (stable while events are appended). */
@@ -83,6 +90,37 @@ class AuditQueryHandler {
             args.add(Timestamp.from(query.to()));
         }
         return page(where.toString(), args, query.after(), query.limit());
+    }
+
+    /** The changes of (from, to] grouped by entity, each beside its content as of from. */
+    @QueryHandler
+    Optional<Difference> handle(GetDifference query) {
+        boolean known = Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM audit_entry WHERE aggregate_identifier = ?)", Boolean.class,
+                query.aggregateId()));
+        if (!known) {
+            return Optional.empty();
+        }
+        Map<String, List<AuditEntry>> changes = new LinkedHashMap<>();
+        jdbc.query(SELECT + " AND aggregate_identifier = ? AND occurred_at > ? AND occurred_at <= ? "
+                        + "ORDER BY global_index", ENTRY, 0, query.aggregateId(), Timestamp.from(query.from()),
+                Timestamp.from(query.to()))
+                .forEach(entry -> changes.computeIfAbsent(entry.entityKey(), key -> new ArrayList<>()).add(entry));
+        Map<String, Map<String, Object>> then = new HashMap<>();
+        if (!changes.isEmpty()) {
+            jdbc.query("""
+                    SELECT DISTINCT ON (entity_key) entity_key, after FROM audit_entry
+                    WHERE aggregate_identifier = ? AND entity_key = ANY (?) AND occurred_at <= ?
+                    ORDER BY entity_key, global_index DESC""", (ResultSet rs) -> {
+                then.put(rs.getString(1), AuditTrailProjection.contentOf(rs.getString(2)));
+            }, query.aggregateId(), changes.keySet().toArray(String[]::new), Timestamp.from(query.from()));
+        }
+        return Optional.of(new Difference(query.aggregateId(), query.from(), query.to(), changes.entrySet().stream()
+                .map(entity -> {
+                    List<AuditEntry> steps = entity.getValue();
+                    return new EntityDifference(entity.getKey(), steps.get(0).entityKind(), then.get(entity.getKey()),
+                            steps.get(steps.size() - 1).after(), steps);
+                }).toList()));
     }
 
     /** The entries after a position that match the condition, a keyset page of at most limit. */

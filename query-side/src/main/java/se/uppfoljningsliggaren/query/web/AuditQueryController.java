@@ -12,8 +12,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.uppfoljningsliggaren.kernel.audit.AuditQueries.FindByBeslut;
 import se.uppfoljningsliggaren.kernel.audit.AuditQueries.FindByPerson;
+import se.uppfoljningsliggaren.kernel.audit.AuditQueries.GetDifference;
 import se.uppfoljningsliggaren.kernel.audit.AuditQueries.GetEntityHistory;
 import se.uppfoljningsliggaren.kernel.audit.AuditViews.AuditPage;
+import se.uppfoljningsliggaren.kernel.audit.AuditViews.Difference;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,5 +79,20 @@ public class AuditQueryController {
         }
         return queries.query(new FindByPerson(who, from, to, Paging.after(after), Paging.limit(limit)),
                 ResponseTypes.instanceOf(AuditPage.class)).join();
+    }
+
+    @GetMapping("/aggregates/{aggregateId}/difference")
+    @Operation(summary = "What changed in one plan, follow-up, IK-plan or ISK-bedömning (its id) between two instants "
+            + "(from exclusive, to inclusive, ISO-8601): each entity that changed with its content at from (null: "
+            + "it did not exist yet) and at to, and every change between with who, role, reason and beslut. 404 when "
+            + "nothing is recorded under the id.")
+    public Difference difference(@PathVariable String aggregateId, @RequestParam Instant from,
+                                 @RequestParam Instant to) {
+        if (!from.isBefore(to)) {
+            throw ViewFreshness.problem(HttpStatus.BAD_REQUEST, "to", "the range must end after it starts");
+        }
+        return PlanQueryController.found(queries.query(new GetDifference(aggregateId, from, to),
+                ResponseTypes.optionalInstanceOf(Difference.class)).join(), "aggregateId",
+                "nothing is recorded under " + aggregateId);
     }
 }

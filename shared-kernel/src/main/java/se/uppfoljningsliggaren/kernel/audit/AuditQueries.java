@@ -24,4 +24,11 @@ public final class AuditQueries {
     /** Everything a person did, from (inclusive) to (exclusive); a null bound is open. */
     public record FindByPerson(String who, Instant from, Instant to, Long after, int limit) {
     }
+
+    /**
+     * What changed in one aggregate (a plan, a follow-up, an IK-plan …) between two instants, from (exclusive) to
+     * (inclusive): per entity its content then and now and the changes between; empty when nothing is recorded.
+     */
+    public record GetDifference(String aggregateId, Instant from, Instant to) {
+    }
 }

@@ -28,4 +28,15 @@ public final class AuditViews {
     /** A page of entries in store order; {@code next} is the {@code after} of the next page, null on the last. */
     public record AuditPage(List<AuditEntry> entries, String next) {
     }
+
+    /**
+     * An aggregate between two instants: each entity that changed, with its content at {@code from} (null: it did
+     * not exist yet) and at {@code to}, and every change between with who, role and beslut, in store order.
+     */
+    public record Difference(String aggregateId, Instant from, Instant to, List<EntityDifference> entities) {
+    }
+
+    public record EntityDifference(String entityKey, EntityKind entityKind, Map<String, Object> before,
+                                   Map<String, Object> after, List<AuditEntry> changes) {
+    }
 }
