@@ -33,10 +33,20 @@ class PlanQueryHandler {
     @QueryHandler
     List<PlanSummary> handle(FindPlans query) {
         List<Object> args = new ArrayList<>();
+        String plans = "plan_view";
+        if (query.asOf() != null) {
+            // Each plan's last state at the instant, in plan_view's shape, so the list reads the same either way
+            plans = """
+                    (SELECT DISTINCT ON (plan_id) plan_id, document ->> 'namndCode' AS namnd_code,
+                            (document ->> 'year')::int AS year, document ->> 'title' AS title,
+                            document ->> 'status' AS status, version, event_time AS last_changed_at, document
+                     FROM plan_view_history WHERE event_time <= ? ORDER BY plan_id, version DESC)""";
+            args.add(java.sql.Timestamp.from(query.asOf()));
+        }
         StringBuilder sql = new StringBuilder("""
                 SELECT p.plan_id, p.namnd_code, n.name, p.year, p.title, p.status, p.version, p.last_changed_at,
                        p.document -> 'adoptedBy' AS adopted_by
-                FROM plan_view p LEFT JOIN namnd_view n ON n.code = p.namnd_code WHERE true""");
+                FROM %s p LEFT JOIN namnd_view n ON n.code = p.namnd_code WHERE true""".formatted(plans));
         if (query.namnd() != null) {
             sql.append(" AND p.namnd_code = ?");
             args.add(query.namnd());

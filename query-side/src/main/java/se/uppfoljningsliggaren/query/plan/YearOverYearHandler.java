@@ -34,8 +34,8 @@ class YearOverYearHandler {
 
     @QueryHandler
     Optional<Comparison> handle(GetYearOverYear query) {
-        Optional<PlanView> current = plan(query.namnd() + "-" + query.year());
-        Optional<PlanView> previous = plan(query.namnd() + "-" + (query.year() - 1));
+        Optional<PlanView> current = plan(query.namnd() + "-" + query.year(), query.asOf());
+        Optional<PlanView> previous = plan(query.namnd() + "-" + (query.year() - 1), query.asOf());
         if (current.isEmpty() || previous.isEmpty()) {
             return Optional.empty();
         }
@@ -44,8 +44,8 @@ class YearOverYearHandler {
                 styrtal(previous.get(), current.get()), uppdrag(previous.get(), current.get())));
     }
 
-    private Optional<PlanView> plan(String planId) {
-        return queries.query(new GetPlanView(planId, null), ResponseTypes.optionalInstanceOf(PlanView.class))
+    private Optional<PlanView> plan(String planId, java.time.Instant asOf) {
+        return queries.query(new GetPlanView(planId, asOf), ResponseTypes.optionalInstanceOf(PlanView.class))
                 .join();
     }
 

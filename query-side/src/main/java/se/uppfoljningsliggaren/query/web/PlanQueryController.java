@@ -35,12 +35,14 @@ public class PlanQueryController {
     }
 
     @GetMapping("/plans")
-    @Operation(summary = "List plans, optionally by nämnd, year and status")
+    @Operation(summary = "List plans, optionally by nämnd, year and status; asOf (ISO instant) lists the plans that "
+            + "existed then, as they stood then")
     public List<PlanSummary> plans(@RequestParam(required = false) String namnd,
                                    @RequestParam(required = false) Integer year,
-                                   @RequestParam(required = false) PlanStatus status) {
-        return queries.query(new FindPlans(namnd, year, status), ResponseTypes.multipleInstancesOf(PlanSummary.class))
-                .join();
+                                   @RequestParam(required = false) PlanStatus status,
+                                   @RequestParam(required = false) java.time.Instant asOf) {
+        return queries.query(new FindPlans(namnd, year, status, asOf),
+                ResponseTypes.multipleInstancesOf(PlanSummary.class)).join();
     }
 
     @GetMapping("/plans/{planId}")
@@ -66,9 +68,11 @@ public class PlanQueryController {
 
     @GetMapping("/plans/{namnd}/{year}/year-over-year")
     @Operation(summary = "Plan N against plan N−1 of a nämnd: goals, styrtal and uppdrag added, removed, renumbered "
-            + "or changed, matched by identity (indikator, continues-from), not by number")
-    public YearOverYear.Comparison yearOverYear(@PathVariable String namnd, @PathVariable int year) {
-        return found(queries.query(new YearOverYear.GetYearOverYear(namnd, year),
+            + "or changed, matched by identity (indikator, continues-from), not by number; asOf (ISO instant) compares "
+            + "the two plans as they stood then")
+    public YearOverYear.Comparison yearOverYear(@PathVariable String namnd, @PathVariable int year,
+                                                @RequestParam(required = false) java.time.Instant asOf) {
+        return found(queries.query(new YearOverYear.GetYearOverYear(namnd, year, asOf),
                 ResponseTypes.optionalInstanceOf(YearOverYear.Comparison.class)).join(),
                 "year", "no pair of plans " + namnd + " " + (year - 1) + "–" + year);
     }

@@ -9,7 +9,8 @@ public final class PlanQueries {
     }
 
     /** Plans filtered by nämnd, year and status; a null filter matches all. */
-    public record FindPlans(String namnd, Integer year, PlanStatus status) {
+    /** The plans, by nämnd, year and status; with asOf, the plans that existed then, as they stood then. */
+    public record FindPlans(String namnd, Integer year, PlanStatus status, java.time.Instant asOf) {
     }
 
     /**

@@ -14,7 +14,8 @@ public final class YearOverYear {
     private YearOverYear() {
     }
 
-    public record GetYearOverYear(String namnd, int year) {
+    /** Plan year against the year before; with asOf, both plans as they stood at that instant. */
+    public record GetYearOverYear(String namnd, int year, java.time.Instant asOf) {
     }
 
     public enum Change { ADDED, REMOVED, RENUMBERED, CHANGED, UNCHANGED }

@@ -1,0 +1,103 @@
+package se.uppfoljningsliggaren.deploy;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every view that takes asOf answers, for a past instant, exactly what the live view answered then: a scripted
+ * history (plans written, fastställda and revised by beslut, an IK-plan built up) records the live answers after
+ * each step, and afterwards each as-of answer must equal its recording byte for byte.
+ */
+class AsOfIT extends LedgerIntegrationTest {
+
+    private static final String BESLUT = """
+            {"organ": "Nämnd ASO", "datum": "2025-12-11", "paragraf": "§ 90", "diarienummer": "25ASO0042"}""";
+
+    private final Map<Instant, Map<String, String>> recorded = new LinkedHashMap<>();
+
+    @Test
+    void each_as_of_answer_equals_what_the_live_view_answered_at_that_instant() throws Exception {
+        givenPlan("ASO", 2025);
+        long v2026 = ok(post("/api/plans", """
+                {"namnd": "ASO", "year": 2026, "title": "Verksamhetsplan med budget 2026"}""")).getBody()
+                .get("version").asLong();
+        ok(post("/api/ik-plans", "{\"namnd\": \"ASO\", \"year\": 2026}"));
+        record(0, v2026, 0);
+
+        for (String planId : List.of("ASO-2025", "ASO-2026")) {
+            v2026 = ok(post("/api/plans/" + planId + "/goals", """
+                    {"goalId": "m1", "kind": "MALSATTNING", "origin": "RF", "numbering": "1", "title": "God vård"}"""))
+                    .getBody().get("version").asLong();
+        }
+        record(1, v2026, 0);
+
+        v2026 = ok(post("/api/plans/ASO-2026/styrtal", """
+                {"styrtalId": "m1-s1", "goalId": "m1", "indikatorId": "telefontillganglighet-primarvard",
+                 "text": "Telefontillgängligheten i primärvård", "arsMalvarde": "90 %"}""")).getBody()
+                .get("version").asLong();
+        long ik = ok(post("/api/ik-plans/IK-ASO-2026/risks", """
+                {"riskId": "r1", "verksamhet": "Ekonomi", "krav": ["D"], "text": "Risk för felaktig redovisning."}"""))
+                .getBody().get("version").asLong();
+        record(2, v2026, ik);
+
+        v2026 = ok(post("/api/plans/ASO-2026/adoption", "{\"beslut\": " + BESLUT + "}")).getBody()
+                .get("version").asLong();
+        ik = ok(post("/api/ik-plans/IK-ASO-2026/atgarder", """
+                {"atgardId": "r1-a1", "riskId": "r1", "text": "Stickprov på verifikationer varje kvartal."}"""))
+                .getBody().get("version").asLong();
+        record(3, v2026, ik);
+
+        v2026 = ok(send(HttpMethod.PUT, "/api/plans/ASO-2026/styrtal/m1-s1", """
+                {"text": "Telefontillgängligheten i primärvård", "arsMalvarde": "92 %",
+                 "revisionBeslut": {"organ": "Nämnd ASO", "datum": "2026-03-04", "paragraf": "§ 31",
+                                    "diarienummer": "26ASO0112"}}""", Map.of())).getBody().get("version").asLong();
+        record(4, v2026, ik);
+
+        assertThat(recorded).hasSize(5);
+        for (Map.Entry<Instant, Map<String, String>> step : recorded.entrySet()) {
+            for (Map.Entry<String, String> view : step.getValue().entrySet()) {
+                String path = view.getKey() + (view.getKey().contains("?") ? "&" : "?") + "asOf=" + step.getKey();
+                assertThat(body(path)).as(path).isEqualTo(view.getValue());
+            }
+        }
+        // And the history is not the present: the first step had no goals, the last has the revised målvärde
+        Instant first = recorded.keySet().iterator().next();
+        assertThat(json.readTree(body("/api/plans/ASO-2026?asOf=" + first)).get("goals")).isEmpty();
+    }
+
+    /** Waits until the views hold the step's writes, then records the live answers at an instant after them. */
+    private void record(int step, long planVersion, long ikVersion) throws Exception {
+        get("/api/plans/ASO-2026?minVersion=" + planVersion);
+        get("/api/ik-plans/IK-ASO-2026?minVersion=" + ikVersion);
+        awaitGet("/api/plans/ASO-2025", plan -> step == 0 || plan.get("goals").size() == 1);
+        awaitGet("/api/plans?namnd=ASO", plans -> plans.size() == 2
+                && plans.findValuesAsText("version").contains(String.valueOf(planVersion)));
+        Map<String, String> answers = new LinkedHashMap<>();
+        Instant at = Instant.now();
+        List<String> views = new ArrayList<>(List.of("/api/plans/ASO-2026", "/api/plans?namnd=ASO",
+                "/api/ik-plans/IK-ASO-2026"));
+        if (step > 0) {
+            views.add("/api/plans/ASO/2026/year-over-year");
+        }
+        for (String view : views) {
+            answers.put(view, body(view));
+        }
+        Thread.sleep(5); // the next step's events are stamped after this instant
+        recorded.put(at, answers);
+    }
+
+    private String body(String path) {
+        ResponseEntity<String> response = http.getForEntity(path, String.class);
+        assertThat(response.getStatusCode().is2xxSuccessful()).as(path + ": " + response.getBody()).isTrue();
+        return response.getBody();
+    }
+}
