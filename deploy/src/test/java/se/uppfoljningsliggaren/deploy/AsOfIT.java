@@ -22,6 +22,8 @@ class AsOfIT extends LedgerIntegrationTest {
     private static final String BESLUT = """
             {"organ": "Nämnd ASO", "datum": "2025-12-11", "paragraf": "§ 90", "diarienummer": "25ASO0042"}""";
 
+    private static final String OCCASION = "/api/followups/ASO-VERKSAMHETSBERATTELSE-2026";
+
     private final Map<Instant, Map<String, String>> recorded = new LinkedHashMap<>();
 
     @Test
@@ -51,6 +53,8 @@ class AsOfIT extends LedgerIntegrationTest {
 
         v2026 = ok(post("/api/plans/ASO-2026/adoption", "{\"beslut\": " + BESLUT + "}")).getBody()
                 .get("version").asLong();
+        ok(post("/api/followups", """
+                {"namnd": "ASO", "kind": "VERKSAMHETSBERATTELSE", "period": "2026"}"""));
         ik = ok(post("/api/ik-plans/IK-ASO-2026/atgarder", """
                 {"atgardId": "r1-a1", "riskId": "r1", "text": "Stickprov på verifikationer varje kvartal."}"""))
                 .getBody().get("version").asLong();
@@ -60,6 +64,8 @@ class AsOfIT extends LedgerIntegrationTest {
                 {"text": "Telefontillgängligheten i primärvård", "arsMalvarde": "92 %",
                  "revisionBeslut": {"organ": "Nämnd ASO", "datum": "2026-03-04", "paragraf": "§ 31",
                                     "diarienummer": "26ASO0112"}}""", Map.of())).getBody().get("version").asLong();
+        ok(post(OCCASION + "/assessments", """
+                {"itemId": "m1", "colour": "GUL", "trend": "FORBATTRAD", "comment": "Nära målet."}"""));
         record(4, v2026, ik);
 
         assertThat(recorded).hasSize(5);
@@ -87,6 +93,11 @@ class AsOfIT extends LedgerIntegrationTest {
                 "/api/ik-plans/IK-ASO-2026"));
         if (step > 0) {
             views.add("/api/plans/ASO/2026/year-over-year");
+        }
+        if (step >= 3) {
+            awaitGet(OCCASION, report -> step == 3 || report.toString().contains("Nära målet."));
+            views.add(OCCASION);
+            views.add(OCCASION + "/internkontroll");
         }
         for (String view : views) {
             answers.put(view, body(view));

@@ -116,9 +116,13 @@ class IkQueryHandler {
 
     @QueryHandler
     Optional<IkFollowUp> handle(GetIkFollowUp query) {
-        List<Map<String, Object>> occasion = jdbc.queryForList("""
+        List<Map<String, Object>> occasion = query.asOf() == null ? jdbc.queryForList("""
                 SELECT namnd_code, year, kind, document->>'period' AS period FROM followup_view
-                WHERE occasion_id = ?""", query.occasionId());
+                WHERE occasion_id = ?""", query.occasionId()) : jdbc.queryForList("""
+                SELECT document->>'namndCode' AS namnd_code, (document->>'year')::int AS year,
+                       document->>'kind' AS kind, document->>'period' AS period FROM followup_view_history
+                WHERE occasion_id = ? AND event_time <= ? ORDER BY version DESC LIMIT 1""", query.occasionId(),
+                Timestamp.from(query.asOf()));
         if (occasion.isEmpty()) {
             return Optional.empty();
         }
@@ -126,7 +130,7 @@ class IkQueryHandler {
         String namnd = (String) o.get("namnd_code");
         int year = (Integer) o.get("year");
         Period period = ReadModelJson.read((String) o.get("period"), Period.class);
-        return merged(IkCommands.ikPlanId(namnd, year)).map(m -> followUp(m, query.occasionId(),
+        return merged(IkCommands.ikPlanId(namnd, year), query.asOf()).map(m -> followUp(m, query.occasionId(),
                 OccasionKind.valueOf((String) o.get("kind")), period.endDate()));
     }
 
@@ -189,7 +193,7 @@ class IkQueryHandler {
         String occasionId = OccasionCommands.occasionId(namnd, OccasionKind.VERKSAMHETSBERATTELSE, Period.ofYear(year));
         Optional<FollowUpReport> report = queries.query(new GetFollowUpReport(occasionId),
                 ResponseTypes.optionalInstanceOf(FollowUpReport.class)).join();
-        Optional<IkFollowUp> ikFollowUp = report.isPresent() ? handle(new GetIkFollowUp(occasionId))
+        Optional<IkFollowUp> ikFollowUp = report.isPresent() ? handle(new GetIkFollowUp(occasionId, null))
                 : merged(IkCommands.ikPlanId(namnd, year)).map(m -> followUp(m, null, null,
                 LocalDate.of(year, 12, 31)));
         if (report.isEmpty() && ikFollowUp.isEmpty()) {

@@ -77,9 +77,11 @@ public class InternalControlQueryController {
 
     @GetMapping("/api/followups/{occasionId}/internkontroll")
     @Operation(summary = "The IK follow-up of an occasion (as in a verksamhetsberättelse's chapter on intern kontroll): "
-            + "per verksamhet and risk each åtgärd's status per the period's last day, its effect and comment")
-    public IkFollowUp followUp(@PathVariable String occasionId) {
-        return queries.query(new GetIkFollowUp(occasionId), ResponseTypes.optionalInstanceOf(IkFollowUp.class)).join()
+            + "per verksamhet and risk each åtgärd's status per the period's last day, its effect and comment; asOf "
+            + "(ISO instant) gives it as it stood then")
+    public IkFollowUp followUp(@PathVariable String occasionId, @RequestParam(required = false) Instant asOf) {
+        return queries.query(new GetIkFollowUp(occasionId, asOf), ResponseTypes.optionalInstanceOf(IkFollowUp.class))
+                .join()
                 .orElseThrow(() -> ViewFreshness.notFound("occasionId", "no IK-plan followed up at " + occasionId));
     }
 

@@ -39,7 +39,7 @@ public final class IkViews {
     }
 
     /** @return {@code Optional<IkFollowUp>}: the IK-plan as followed up at an occasion (001 chapter 7.2) */
-    public record GetIkFollowUp(String occasionId) {
+    public record GetIkFollowUp(String occasionId, Instant asOf) {
     }
 
     /** @return {@code Optional<IskView>}; namnd null for the region's samlad bedömning */
