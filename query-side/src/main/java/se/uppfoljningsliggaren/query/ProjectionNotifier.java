@@ -29,14 +29,23 @@ public class ProjectionNotifier {
      * then after each projection commit.
      */
     public boolean awaitUntil(BooleanSupplier condition, Duration max) throws InterruptedException {
+        return awaitUntil(condition, max, max);
+    }
+
+    /**
+     * As above, and re-checked at least every {@code recheck}: for progress no commit announces (a segment that
+     * advances over events it does not handle commits nothing).
+     */
+    public boolean awaitUntil(BooleanSupplier condition, Duration max, Duration recheck) throws InterruptedException {
         long remaining = max.toNanos();
         while (!condition.getAsBoolean()) {
             if (remaining <= 0) {
                 return false;
             }
+            long waited = Math.min(remaining, recheck.toNanos());
             lock.lock();
             try {
-                remaining = written.awaitNanos(remaining);
+                remaining -= waited - written.awaitNanos(waited);
             } finally {
                 lock.unlock();
             }

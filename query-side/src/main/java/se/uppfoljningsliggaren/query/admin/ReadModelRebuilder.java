@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import se.uppfoljningsliggaren.query.ProjectionNotifier;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -24,12 +25,17 @@ public class ReadModelRebuilder {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilder.class);
 
+    /** Idle segments advance without committing a batch, so their progress is looked at this often too. */
+    private static final Duration RECHECK = Duration.ofMillis(500);
+
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final ProjectionNotifier notifier;
 
-    ReadModelRebuilder(EventProcessingConfiguration processing, EventStore eventStore) {
+    ReadModelRebuilder(EventProcessingConfiguration processing, EventStore eventStore, ProjectionNotifier notifier) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.notifier = notifier;
     }
 
     public record RebuildReport(Map<String, Long> millisByProcessor) {
@@ -57,30 +63,26 @@ public class ReadModelRebuilder {
         processor.shutDown();
         processor.resetTokens();
         processor.start();
-        awaitPosition(processor, head, start.plus(timeout));
+        if (!notifier.awaitUntil(() -> caughtUp(processor, head), timeout, RECHECK)) {
+            throw new IllegalStateException(processor.getName() + " did not catch up before the deadline");
+        }
         long millis = Duration.between(start, Instant.now()).toMillis();
         log.info("Rebuilt {} in {} ms", processor.getName(), millis);
         return millis;
     }
 
     /**
-     * Waits until every segment has processed up to the head the store had when the rebuild began. (A replay token
-     * only stops reporting "replaying" once a newer event arrives, so that flag cannot be waited for.)
+     * Whether every segment has processed up to the head the store had when the rebuild began, woken by the
+     * projections' commits. (A replay token only stops reporting "replaying" once a newer event arrives, so that
+     * flag cannot be waited for.)
      */
-    private static void awaitPosition(StreamingEventProcessor processor, long head, Instant deadline)
-            throws InterruptedException {
-        while (Instant.now().isBefore(deadline)) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            int segments = status.values().stream().mapToInt(s -> s.getSegment().getMask() + 1).max().orElse(0);
-            if (status.values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
-                throw new IllegalStateException(processor.getName() + " failed while rebuilding");
-            }
-            if (!status.isEmpty() && status.size() == segments && status.values().stream()
-                    .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head)) {
-                return;
-            }
-            Thread.sleep(100);
+    private static boolean caughtUp(StreamingEventProcessor processor, long head) {
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        if (status.values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
+            throw new IllegalStateException(processor.getName() + " failed while rebuilding");
         }
-        throw new IllegalStateException(processor.getName() + " did not catch up before the deadline");
+        int segments = status.values().stream().mapToInt(s -> s.getSegment().getMask() + 1).max().orElse(0);
+        return !status.isEmpty() && status.size() == segments && status.values().stream()
+                .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);
     }
 }
