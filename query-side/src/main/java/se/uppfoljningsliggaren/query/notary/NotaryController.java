@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.uppfoljningsliggaren.kernel.notary.SignedCheckpoint;
 import se.uppfoljningsliggaren.query.web.Paging;
 import se.uppfoljningsliggaren.query.web.ViewFreshness;
 
@@ -36,8 +37,8 @@ public class NotaryController {
     @Operation(summary = "One checkpoint, as exported for the verification tool: tree size, root hash, time, "
             + "Ed25519 signature over \"uppfoljningsliggaren\\n<size>\\n<base64 root>\\n<time>\\n\" and the public "
             + "key (X.509), all base64")
-    public Notary.CheckpointView checkpoint(@PathVariable long treeSize) {
-        Notary.CheckpointView checkpoint = notary.checkpoint(treeSize);
+    public SignedCheckpoint checkpoint(@PathVariable long treeSize) {
+        SignedCheckpoint checkpoint = notary.checkpoint(treeSize);
         if (checkpoint == null) {
             throw ViewFreshness.notFound("treeSize", "no checkpoint of tree size " + treeSize);
         }
@@ -61,7 +62,7 @@ public class NotaryController {
     @PostMapping("/api/admin/notary/checkpoints")
     @Operation(summary = "Seal what can be sealed now and sign a checkpoint of it (the latest one again if nothing "
             + "was added)")
-    public Notary.CheckpointView checkpointNow() {
+    public SignedCheckpoint checkpointNow() {
         return notary.checkpointNow();
     }
 
