@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import se.uppfoljningsliggaren.kernel.followup.OccasionAdopted;
 import se.uppfoljningsliggaren.kernel.ik.IkPlanAdopted;
 import se.uppfoljningsliggaren.kernel.ik.IskBedomningAdopted;
+import se.uppfoljningsliggaren.kernel.notary.Bundle;
 import se.uppfoljningsliggaren.kernel.notary.Checkpoint;
 import se.uppfoljningsliggaren.kernel.notary.MerkleTree;
 import se.uppfoljningsliggaren.kernel.notary.SignedCheckpoint;
@@ -22,6 +23,7 @@ import se.uppfoljningsliggaren.kernel.value.InputPolicy;
 import se.uppfoljningsliggaren.query.notary.NotaryLeaves.Difference;
 import se.uppfoljningsliggaren.query.notary.NotaryLeaves.Leaf;
 
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -254,6 +256,24 @@ public class Notary {
             return new ConsistencyProof(first, second, base64(MerkleTree.consistencyProof(stored, first, second)),
                     base64(MerkleTree.root(stored, first)), base64(MerkleTree.root(stored, second)));
         });
+    }
+
+    /**
+     * The stored events of the given global indexes, each with its inclusion proof against the checkpoint, in
+     * global_index order. Proofs come from the sealed tree; an index the store no longer holds is left out (the
+     * store was tampered with: verification names it).
+     */
+    public List<Bundle.Event> proven(SignedCheckpoint checkpoint, List<Long> globalIndexes) {
+        return readOnly.execute(status -> jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("SELECT " + NotaryLeaves.EVENT_COLUMNS
+                    + " FROM domain_event_entry WHERE global_index = ANY (?) ORDER BY global_index");
+            statement.setArray(1, connection.createArrayOf("bigint", globalIndexes.toArray()));
+            return statement;
+        }, (rs, row) -> {
+            StoredEvent event = NotaryLeaves.event(rs);
+            return new Bundle.Event(event, MerkleTree.inclusionProof(stored, event.globalIndex() - 1,
+                    checkpoint.treeSize()));
+        }));
     }
 
     /** Recomputes every sealed leaf from the store as it is now; holds the leaf hashes in memory. */

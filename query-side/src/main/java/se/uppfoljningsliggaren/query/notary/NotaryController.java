@@ -20,9 +20,11 @@ import se.uppfoljningsliggaren.query.web.ViewFreshness;
 public class NotaryController {
 
     private final Notary notary;
+    private final NotaryBundles bundles;
 
-    NotaryController(Notary notary) {
+    NotaryController(Notary notary, NotaryBundles bundles) {
         this.notary = notary;
+        this.bundles = bundles;
     }
 
     @GetMapping("/api/notary/checkpoints")
@@ -57,6 +59,17 @@ public class NotaryController {
             + "tree of size second")
     public Notary.ConsistencyProof consistency(@RequestParam long first, @RequestParam long second) {
         return notary.consistency(first, second);
+    }
+
+    @GetMapping("/api/notary/bundles")
+    @Operation(summary = "An audit export bundle for offline verification (VerifyBundle): the signed checkpoint of "
+            + "treeSize (default the latest) and every event of an entity (entityKey) or that a beslut authorised "
+            + "(diarienummer) within it, each as stored (payload and meta_data base64) with its inclusion proof, "
+            + "and their audit entries. 404 when nothing is recorded under the key or the beslut")
+    public NotaryBundles.BundleView bundle(@RequestParam(required = false) String entityKey,
+                                           @RequestParam(required = false) String diarienummer,
+                                           @RequestParam(required = false) Long treeSize) {
+        return bundles.bundle(entityKey, diarienummer, treeSize);
     }
 
     @PostMapping("/api/admin/notary/checkpoints")
