@@ -1,14 +1,18 @@
 package se.uppfoljningsliggaren.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import se.uppfoljningsliggaren.deploy.notary.VerifyBundle;
 import se.uppfoljningsliggaren.deploy.notary.VerifyLedger;
 import se.uppfoljningsliggaren.kernel.notary.Checkpoint;
 import se.uppfoljningsliggaren.kernel.notary.MerkleTree;
@@ -29,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The notary seals the store, signs checkpoints, proves inclusion and consistency (checked here, client-side), and
- * its verification — the endpoint and the tool — names the event a tampering changed, deleted or moved. Its own
- * context (and database), because it tampers with the store; closed after the class, so no later test shares it.
+ * its verification — the endpoint and the tool — names the event a tampering changed, deleted or moved; an audit
+ * export bundle verifies offline, and a byte changed in it names its event. Its own context (and database), because
+ * it tampers with the store; closed after the class, so no later test shares it.
  */
 @DirtiesContext
 @TestPropertySource(properties = "ledger.notary.gap-timeout=1s")
@@ -166,6 +171,76 @@ class NotaryIT extends LedgerIntegrationTest {
         assertThat(verify().get("ok").asBoolean()).isTrue();
     }
 
+    @Test
+    void a_bundle_of_an_entity_or_a_beslut_verifies_offline_and_a_changed_byte_is_named() throws Exception {
+        givenPlan("NOTC", 2026);
+        ok(post("/api/plans/NOTC-2026/goals", """
+                {"goalId": "m1", "kind": "MALSATTNING", "origin": "RF", "numbering": "1", "title": "God vård"}"""));
+        ok(post("/api/plans/NOTC-2026/styrtal", """
+                {"styrtalId": "m1-s1", "goalId": "m1", "indikatorId": "telefontillganglighet-primarvard",
+                 "text": "Telefontillgängligheten i primärvård, inom 0 dagar.", "unit": "%", "direction": "OKA",
+                 "senastKanda": {"value": "82 %", "period": "maj 2025"}, "arsMalvarde": "90 %",
+                 "langsiktigtMalvarde": "95 %"}"""));
+        ok(post("/api/plans/NOTC-2026/adoption", """
+                {"beslut": {"organ": "Regionstyrelsen", "datum": "2025-12-10", "paragraf": "§ 250",
+                            "diarienummer": "25RS0980"}}"""));
+        ok(send(HttpMethod.PUT, "/api/plans/NOTC-2026/styrtal/m1-s1", """
+                {"text": "Telefontillgängligheten i primärvård, inom 0 dagar.", "unit": "%", "direction": "OKA",
+                 "senastKanda": {"value": "82 %", "period": "maj 2025"}, "arsMalvarde": "92 %",
+                 "langsiktigtMalvarde": "95 %",
+                 "revisionBeslut": {"organ": "Regionstyrelsen", "datum": "2026-03-04", "paragraf": "§ 31",
+                                    "diarienummer": "26RS0981"}}""", Map.of("X-Reason", "Regionens mal hojdes")));
+        String key = "styrtal:NOTC-2026:m1-s1";
+        awaitGet("/api/audit/entities/" + key, page -> page.get("entries").size() == 2);
+        JsonNode checkpoint = checkpointOfHead();
+        String publicKey = checkpoint.get("publicKey").asText();
+
+        JsonNode byEntity = get("/api/notary/bundles?entityKey=" + key);
+        assertThat(byEntity.get("checkpoint")).isEqualTo(checkpoint);
+        assertThat(byEntity.get("events")).hasSize(2);
+        assertThat(byEntity.get("auditEntries").findValuesAsText("eventType"))
+                .containsExactly("StyrtalAdded", "StyrtalRevised");
+        JsonNode revised = byEntity.at("/events/1/event");
+        assertThat(revised.get("globalIndex").asLong()).isEqualTo(byEntity.at("/auditEntries/1/position").asLong());
+        assertThat(Base64.getDecoder().decode(revised.get("payload").asText()))
+                .isEqualTo(payload(revised.get("globalIndex").asLong()));
+        Path entityBundle = Files.createTempFile("bundle", ".json");
+        Files.writeString(entityBundle, json.writeValueAsString(byEntity));
+        assertThat(bundleTool(entityBundle, publicKey)).startsWith("0").contains("signed by the pinned key", "OK");
+        assertThat(bundleTool(entityBundle, null)).startsWith("0").contains("signed by the bundle's own key");
+
+        JsonNode byBeslut = get("/api/notary/bundles?diarienummer=26RS0981&treeSize="
+                + checkpoint.get("treeSize").asLong());
+        assertThat(byBeslut.get("events")).hasSize(1);
+        assertThat(byBeslut.at("/events/0/event")).isEqualTo(revised);
+        assertThat(byBeslut.at("/auditEntries/0/beslut/diarienummer").asText()).isEqualTo("26RS0981");
+        Path beslutBundle = Files.createTempFile("bundle", ".json");
+        Files.writeString(beslutBundle, json.writeValueAsString(byBeslut));
+        assertThat(bundleTool(beslutBundle, publicKey)).startsWith("0");
+
+        // One byte of one payload changed in the saved file: that event is named.
+        ObjectNode forged = (ObjectNode) json.readTree(entityBundle.toFile());
+        ObjectNode event = (ObjectNode) forged.at("/events/1/event");
+        byte[] payload = Base64.getDecoder().decode(event.get("payload").asText());
+        payload[payload.length / 2] ^= 1;
+        event.put("payload", Base64.getEncoder().encodeToString(payload));
+        Files.writeString(entityBundle, json.writeValueAsString(forged));
+        assertThat(bundleTool(entityBundle, publicKey)).startsWith("1").contains("event at global index "
+                + revised.get("globalIndex").asLong() + " (aggregate NOTC-2026, sequence "
+                + revised.get("sequenceNumber").asLong() + ")", "FAILED");
+
+        for (String unknown : List.of("entityKey=styrtal:NONE-2026:x", "diarienummer=00XX0000")) {
+            ResponseEntity<JsonNode> answer = http.getForEntity("/api/notary/bundles?" + unknown, JsonNode.class);
+            assertThat(answer.getStatusCode()).as(unknown).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(answer.getBody().get("field").asText()).isEqualTo(unknown.substring(0, unknown.indexOf('=')));
+        }
+        for (String refused : List.of("", "entityKey=" + key + "&diarienummer=26RS0981", "entityKey=" + key
+                + "&limit=5")) {
+            assertThat(http.getForEntity("/api/notary/bundles?" + refused, JsonNode.class).getStatusCode())
+                    .as(refused).isEqualTo(HttpStatus.BAD_REQUEST);
+        }
+    }
+
     private void assertDifference(String problem, long globalIndex, String aggregate, long sequence) {
         JsonNode report = verify();
         assertThat(report.get("ok").asBoolean()).isFalse();
@@ -221,6 +296,17 @@ class NotaryIT extends LedgerIntegrationTest {
         int exit = VerifyLedger.run(List.of("--jdbc-url", ((HikariDataSource) dataSource).getJdbcUrl(),
                 "--user", "postgres", "--checkpoint", checkpoint.toString()), null,
                 new PrintStream(output, true, StandardCharsets.UTF_8));
+        return exit + "\n" + output.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Runs the offline bundle verifier; answers its exit code, a newline and its output. */
+    private static String bundleTool(Path bundle, String publicKey) {
+        List<String> args = new ArrayList<>(List.of("--bundle", bundle.toString()));
+        if (publicKey != null) {
+            args.addAll(List.of("--public-key", publicKey));
+        }
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int exit = VerifyBundle.run(args, new PrintStream(output, true, StandardCharsets.UTF_8));
         return exit + "\n" + output.toString(StandardCharsets.UTF_8);
     }
 

@@ -2,7 +2,7 @@ package se.uppfoljningsliggaren.deploy.notary;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import se.uppfoljningsliggaren.kernel.notary.Checkpoint;
-import se.uppfoljningsliggaren.query.notary.Notary.CheckpointView;
+import se.uppfoljningsliggaren.kernel.notary.SignedCheckpoint;
 import se.uppfoljningsliggaren.query.notary.NotaryLeaves;
 import se.uppfoljningsliggaren.query.notary.NotaryLeaves.Leaf;
 
@@ -14,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 
@@ -63,12 +62,12 @@ public final class VerifyLedger {
             return usage(out, "--jdbc-url and at least one --checkpoint are required");
         }
         try {
-            List<CheckpointView> checkpoints = new ArrayList<>();
+            List<SignedCheckpoint> checkpoints = new ArrayList<>();
             ObjectMapper json = new ObjectMapper();
             for (Path file : files) {
-                checkpoints.add(json.readValue(file.toFile(), CheckpointView.class));
+                checkpoints.add(json.readValue(file.toFile(), SignedCheckpoint.class));
             }
-            checkpoints.sort(Comparator.comparingLong(CheckpointView::treeSize));
+            checkpoints.sort(Comparator.comparingLong(SignedCheckpoint::treeSize));
             try (Connection connection = DriverManager.getConnection(url, user, password)) {
                 connection.setAutoCommit(false);
                 connection.setReadOnly(true);
@@ -80,20 +79,19 @@ public final class VerifyLedger {
         }
     }
 
-    private static boolean verify(Connection connection, List<CheckpointView> checkpoints, String pinnedKey,
+    private static boolean verify(Connection connection, List<SignedCheckpoint> checkpoints, String pinnedKey,
                                   PrintStream out) throws SQLException {
         boolean ok = true;
         long largest = checkpoints.get(checkpoints.size() - 1).treeSize();
         List<Leaf> store = NotaryLeaves.fromStore(connection, largest);
         long lastMatching = 0;
-        CheckpointView firstBroken = null;
-        for (CheckpointView view : checkpoints) {
+        SignedCheckpoint firstBroken = null;
+        for (SignedCheckpoint view : checkpoints) {
             Checkpoint checkpoint = view.checkpoint();
             if (pinnedKey != null && !pinnedKey.equals(view.publicKey())) {
                 out.println("checkpoint " + view.treeSize() + ": signed by another key than --public-key");
                 ok = false;
-            } else if (!checkpoint.verify(Base64.getDecoder().decode(view.signature()),
-                    Base64.getDecoder().decode(view.publicKey()))) {
+            } else if (!view.signedBy(view.publicKey())) {
                 out.println("checkpoint " + view.treeSize() + ": the signature does not hold");
                 ok = false;
             } else if (Arrays.equals(NotaryLeaves.root(store, view.treeSize()), checkpoint.rootHash())) {
@@ -118,7 +116,7 @@ public final class VerifyLedger {
     }
 
     /** Names the first differing event from the notary's leaves, once they are shown to be the signed ones. */
-    private static String locate(Connection connection, List<Leaf> store, CheckpointView broken, long lastMatching)
+    private static String locate(Connection connection, List<Leaf> store, SignedCheckpoint broken, long lastMatching)
             throws SQLException {
         String range = "the first difference lies in global indexes " + (lastMatching + 1) + "–" + broken.treeSize();
         if (!hasNotaryLeaves(connection)) {

@@ -13,14 +13,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 import se.uppfoljningsliggaren.kernel.followup.OccasionAdopted;
 import se.uppfoljningsliggaren.kernel.ik.IkPlanAdopted;
 import se.uppfoljningsliggaren.kernel.ik.IskBedomningAdopted;
+import se.uppfoljningsliggaren.kernel.notary.Bundle;
 import se.uppfoljningsliggaren.kernel.notary.Checkpoint;
 import se.uppfoljningsliggaren.kernel.notary.MerkleTree;
+import se.uppfoljningsliggaren.kernel.notary.SignedCheckpoint;
 import se.uppfoljningsliggaren.kernel.notary.StoredEvent;
 import se.uppfoljningsliggaren.kernel.plan.PlanAdopted;
 import se.uppfoljningsliggaren.kernel.value.InputPolicy;
 import se.uppfoljningsliggaren.query.notary.NotaryLeaves.Difference;
 import se.uppfoljningsliggaren.query.notary.NotaryLeaves.Leaf;
 
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -49,7 +52,7 @@ public class Notary {
 
     private static final String CHECKPOINT_SELECT = "SELECT tree_size, root_hash, checkpoint_time, signature, "
             + "public_key, reason FROM notary_checkpoint";
-    private static final RowMapper<CheckpointView> CHECKPOINT = (rs, row) -> new CheckpointView(
+    private static final RowMapper<SignedCheckpoint> CHECKPOINT = (rs, row) -> new SignedCheckpoint(
             rs.getLong("tree_size"), base64(rs.getBytes("root_hash")), rs.getString("checkpoint_time"),
             base64(rs.getBytes("signature")), base64(rs.getBytes("public_key")), rs.getString("reason"));
 
@@ -68,17 +71,8 @@ public class Notary {
     private record Batch(boolean full, boolean adoption) {
     }
 
-    /** A checkpoint as exported: the signature is over {@link Checkpoint#text()}; the key is X.509, base64. */
-    public record CheckpointView(long treeSize, String rootHash, String time, String signature, String publicKey,
-                                 String reason) {
-
-        public Checkpoint checkpoint() {
-            return new Checkpoint(treeSize, Base64.getDecoder().decode(rootHash), time);
-        }
-    }
-
     /** Checkpoints, latest first; {@code next} is the {@code before} of the next page, null on the last. */
-    public record CheckpointPage(List<CheckpointView> checkpoints, Long next) {
+    public record CheckpointPage(List<SignedCheckpoint> checkpoints, Long next) {
     }
 
     /** RFC 9162 §2.1.3: the leaf of a global index (leaf index = global index − 1) and its audit path. */
@@ -131,7 +125,7 @@ public class Notary {
     }
 
     /** Seals what can be sealed and signs a checkpoint of it (the latest again if nothing was added since). */
-    public CheckpointView checkpointNow() {
+    public SignedCheckpoint checkpointNow() {
         seal();
         return sign("ON_DEMAND");
     }
@@ -208,11 +202,11 @@ public class Notary {
         }
     }
 
-    private CheckpointView sign(String reason) {
+    private SignedCheckpoint sign(String reason) {
         return transaction.execute(status -> {
             jdbc.queryForObject("SELECT pg_advisory_xact_lock(?)::text", String.class, LOCK);
             long size = sealedSize();
-            CheckpointView latest = latest();
+            SignedCheckpoint latest = latest();
             if (latest != null && latest.treeSize() == size) {
                 return latest;
             }
@@ -227,16 +221,16 @@ public class Notary {
     }
 
     public CheckpointPage checkpoints(Long before, int limit) {
-        List<CheckpointView> rows = jdbc.query(CHECKPOINT_SELECT + " WHERE tree_size < ? ORDER BY tree_size DESC "
+        List<SignedCheckpoint> rows = jdbc.query(CHECKPOINT_SELECT + " WHERE tree_size < ? ORDER BY tree_size DESC "
                 + "LIMIT ?", CHECKPOINT, before == null ? Long.MAX_VALUE : before, limit + 1);
         if (rows.size() <= limit) {
             return new CheckpointPage(rows, null);
         }
-        List<CheckpointView> page = List.copyOf(rows.subList(0, limit));
+        List<SignedCheckpoint> page = List.copyOf(rows.subList(0, limit));
         return new CheckpointPage(page, page.get(limit - 1).treeSize());
     }
 
-    public CheckpointView checkpoint(long treeSize) {
+    public SignedCheckpoint checkpoint(long treeSize) {
         return jdbc.query(CHECKPOINT_SELECT + " WHERE tree_size = ?", CHECKPOINT, treeSize).stream().findFirst()
                 .orElse(null);
     }
@@ -264,6 +258,24 @@ public class Notary {
         });
     }
 
+    /**
+     * The stored events of the given global indexes, each with its inclusion proof against the checkpoint, in
+     * global_index order. Proofs come from the sealed tree; an index the store no longer holds is left out (the
+     * store was tampered with: verification names it).
+     */
+    public List<Bundle.Event> proven(SignedCheckpoint checkpoint, List<Long> globalIndexes) {
+        return readOnly.execute(status -> jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("SELECT " + NotaryLeaves.EVENT_COLUMNS
+                    + " FROM domain_event_entry WHERE global_index = ANY (?) ORDER BY global_index");
+            statement.setArray(1, connection.createArrayOf("bigint", globalIndexes.toArray()));
+            return statement;
+        }, (rs, row) -> {
+            StoredEvent event = NotaryLeaves.event(rs);
+            return new Bundle.Event(event, MerkleTree.inclusionProof(stored, event.globalIndex() - 1,
+                    checkpoint.treeSize()));
+        }));
+    }
+
     /** Recomputes every sealed leaf from the store as it is now; holds the leaf hashes in memory. */
     public VerifyReport verify() {
         return readOnly.execute(status -> jdbc.execute((ConnectionCallback<VerifyReport>) connection -> {
@@ -271,7 +283,7 @@ public class Notary {
             List<Leaf> store = NotaryLeaves.fromStore(connection, size);
             Difference difference = NotaryLeaves.firstDifference(NotaryLeaves.sealed(connection, size), store)
                     .orElse(null);
-            CheckpointView latest = latest();
+            SignedCheckpoint latest = latest();
             if (latest == null) {
                 return new VerifyReport(difference == null, size, null, null, null, difference);
             }
@@ -297,7 +309,7 @@ public class Notary {
         return jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM notary_leaf", Long.class);
     }
 
-    private CheckpointView latest() {
+    private SignedCheckpoint latest() {
         return jdbc.query(CHECKPOINT_SELECT + " ORDER BY tree_size DESC LIMIT 1", CHECKPOINT).stream().findFirst()
                 .orElse(null);
     }

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.uppfoljningsliggaren.kernel.notary.SignedCheckpoint;
 import se.uppfoljningsliggaren.query.web.Paging;
 import se.uppfoljningsliggaren.query.web.ViewFreshness;
 
@@ -19,9 +20,11 @@ import se.uppfoljningsliggaren.query.web.ViewFreshness;
 public class NotaryController {
 
     private final Notary notary;
+    private final NotaryBundles bundles;
 
-    NotaryController(Notary notary) {
+    NotaryController(Notary notary, NotaryBundles bundles) {
         this.notary = notary;
+        this.bundles = bundles;
     }
 
     @GetMapping("/api/notary/checkpoints")
@@ -36,8 +39,8 @@ public class NotaryController {
     @Operation(summary = "One checkpoint, as exported for the verification tool: tree size, root hash, time, "
             + "Ed25519 signature over \"uppfoljningsliggaren\\n<size>\\n<base64 root>\\n<time>\\n\" and the public "
             + "key (X.509), all base64")
-    public Notary.CheckpointView checkpoint(@PathVariable long treeSize) {
-        Notary.CheckpointView checkpoint = notary.checkpoint(treeSize);
+    public SignedCheckpoint checkpoint(@PathVariable long treeSize) {
+        SignedCheckpoint checkpoint = notary.checkpoint(treeSize);
         if (checkpoint == null) {
             throw ViewFreshness.notFound("treeSize", "no checkpoint of tree size " + treeSize);
         }
@@ -58,10 +61,21 @@ public class NotaryController {
         return notary.consistency(first, second);
     }
 
+    @GetMapping("/api/notary/bundles")
+    @Operation(summary = "An audit export bundle for offline verification (VerifyBundle): the signed checkpoint of "
+            + "treeSize (default the latest) and every event of an entity (entityKey) or that a beslut authorised "
+            + "(diarienummer) within it, each as stored (payload and meta_data base64) with its inclusion proof, "
+            + "and their audit entries. 404 when nothing is recorded under the key or the beslut")
+    public NotaryBundles.BundleView bundle(@RequestParam(required = false) String entityKey,
+                                           @RequestParam(required = false) String diarienummer,
+                                           @RequestParam(required = false) Long treeSize) {
+        return bundles.bundle(entityKey, diarienummer, treeSize);
+    }
+
     @PostMapping("/api/admin/notary/checkpoints")
     @Operation(summary = "Seal what can be sealed now and sign a checkpoint of it (the latest one again if nothing "
             + "was added)")
-    public Notary.CheckpointView checkpointNow() {
+    public SignedCheckpoint checkpointNow() {
         return notary.checkpointNow();
     }
 

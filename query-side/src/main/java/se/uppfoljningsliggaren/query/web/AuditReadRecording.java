@@ -12,8 +12,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import se.uppfoljningsliggaren.query.audit.AuditReadLog;
 
 /**
- * Records every read of the audit endpoints before it is answered. Ordered last, so the boundary has checked the
- * request's headers and parameters first: what is recorded is what was accepted.
+ * Records every read of the audit endpoints, and of the notary's bundles (they carry audit entries), before it is
+ * answered. Ordered last, so the boundary has checked the request's headers and parameters first: what is recorded
+ * is what was accepted.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditReadRecording implements WebMvcConfigurer {
@@ -35,7 +36,7 @@ class AuditReadRecording implements WebMvcConfigurer {
                 }
                 return true;
             }
-        }).addPathPatterns("/api/audit/**").order(Ordered.LOWEST_PRECEDENCE);
+        }).addPathPatterns("/api/audit/**", "/api/notary/bundles").order(Ordered.LOWEST_PRECEDENCE);
     }
 
     /** The signed-in person (the audit trail is the revisor's: no one reads it unsigned). */
