@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every view that takes asOf answers, for a past instant, exactly what the live view answered then: a scripted
- * history (plans written, fastställda and revised by beslut, an IK-plan built up) records the live answers after
- * each step, and afterwards each as-of answer must equal its recording byte for byte.
+ * history (plans written, fastställda and revised by beslut, an IK-plan built up, utfall recorded and corrected, an
+ * ISK-bedömning made and fastställd) records the live answers after each step, and afterwards each as-of answer must
+ * equal its recording byte for byte.
  */
 class AsOfIT extends LedgerIntegrationTest {
 
@@ -23,6 +24,11 @@ class AsOfIT extends LedgerIntegrationTest {
             {"organ": "Nämnd ASO", "datum": "2025-12-11", "paragraf": "§ 90", "diarienummer": "25ASO0042"}""";
 
     private static final String OCCASION = "/api/followups/ASO-VERKSAMHETSBERATTELSE-2026";
+    private static final String SERIES = "/api/indikatorer/telefontillganglighet-primarvard/series?namnd=ASO";
+    private static final String SOURCE = "\"source\": \"Nationella väntetidsdatabasen\"";
+    private static final String UTFALL = """
+            {"namnd": "ASO", "indikatorId": "telefontillganglighet-primarvard",
+             "figure": {"value": "%s", "period": "%s"}, %s}""";
 
     private final Map<Instant, Map<String, String>> recorded = new LinkedHashMap<>();
 
@@ -49,6 +55,7 @@ class AsOfIT extends LedgerIntegrationTest {
         long ik = ok(post("/api/ik-plans/IK-ASO-2026/risks", """
                 {"riskId": "r1", "verksamhet": "Ekonomi", "krav": ["D"], "text": "Risk för felaktig redovisning."}"""))
                 .getBody().get("version").asLong();
+        ok(post("/api/utfall", UTFALL.formatted("81 %", "april 2026", SOURCE)));
         record(2, v2026, ik);
 
         v2026 = ok(post("/api/plans/ASO-2026/adoption", "{\"beslut\": " + BESLUT + "}")).getBody()
@@ -58,6 +65,9 @@ class AsOfIT extends LedgerIntegrationTest {
         ik = ok(post("/api/ik-plans/IK-ASO-2026/atgarder", """
                 {"atgardId": "r1-a1", "riskId": "r1", "text": "Stickprov på verifikationer varje kvartal."}"""))
                 .getBody().get("version").asLong();
+        ok(post("/api/utfall", UTFALL.formatted("84 %", "maj 2026", SOURCE)));
+        ok(post("/api/isk-bedomningar", """
+                {"namnd": "ASO", "year": 2026, "tillracklig": false, "motivation": "Uppföljningen är ofullständig."}"""));
         record(3, v2026, ik);
 
         v2026 = ok(send(HttpMethod.PUT, "/api/plans/ASO-2026/styrtal/m1-s1", """
@@ -66,6 +76,10 @@ class AsOfIT extends LedgerIntegrationTest {
                                     "diarienummer": "26ASO0112"}}""", Map.of())).getBody().get("version").asLong();
         ok(post(OCCASION + "/assessments", """
                 {"itemId": "m1", "colour": "GUL", "trend": "FORBATTRAD", "comment": "Nära målet."}"""));
+        ok(post("/api/utfall/corrections", UTFALL.formatted("80 %", "april 2026", "\"reason\": \"Rättad leverans\"")));
+        ok(post("/api/isk-bedomningar", """
+                {"namnd": "ASO", "year": 2026, "tillracklig": true, "motivation": "Ändamålsenligt utformad."}"""));
+        ok(post("/api/isk-bedomningar/ISK-ASO-2026/adoption", "{\"beslut\": " + BESLUT + "}"));
         record(4, v2026, ik);
 
         assertThat(recorded).hasSize(5);
@@ -78,6 +92,7 @@ class AsOfIT extends LedgerIntegrationTest {
         // And the history is not the present: the first step had no goals, the last has the revised målvärde
         Instant first = recorded.keySet().iterator().next();
         assertThat(json.readTree(body("/api/plans/ASO-2026?asOf=" + first)).get("goals")).isEmpty();
+        assertThat(json.readTree(body(SERIES + "&asOf=" + first)).findValuesAsText("origin")).doesNotContain("UTFALL");
     }
 
     /** Waits until the views hold the step's writes, then records the live answers at an instant after them. */
@@ -90,14 +105,21 @@ class AsOfIT extends LedgerIntegrationTest {
         Map<String, String> answers = new LinkedHashMap<>();
         Instant at = Instant.now();
         List<String> views = new ArrayList<>(List.of("/api/plans/ASO-2026", "/api/plans?namnd=ASO",
-                "/api/ik-plans/IK-ASO-2026"));
+                "/api/ik-plans/IK-ASO-2026", SERIES));
         if (step > 0) {
             views.add("/api/plans/ASO/2026/year-over-year");
         }
+        if (step == 2) {
+            awaitGet(SERIES, series -> series.toString().contains("81"));
+        }
         if (step >= 3) {
             awaitGet(OCCASION, report -> step == 3 || report.toString().contains("Nära målet."));
+            awaitGet("/api/isk-bedomningar/ASO/2026", isk -> "%s".formatted(step == 3 ? "UTKAST" : "FASTSTALLD").equals(isk.path("status").asText()));
+            awaitGet(SERIES, series -> series.toString().contains(step == 3 ? "84" : "Rättad leverans"));
             views.add(OCCASION);
             views.add(OCCASION + "/internkontroll");
+            views.add("/api/isk-bedomningar/ASO/2026");
+            views.add("/api/isk-bedomningar/region/2026");
         }
         for (String view : views) {
             answers.put(view, body(view));

@@ -19,7 +19,9 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
             Map.entry("plan_view", "plan_id"),
             Map.entry("plan_view_history", "plan_id, version"),
             Map.entry("styrtal_usage", "plan_id, styrtal_id"),
+            Map.entry("styrtal_usage_version", "plan_id, styrtal_id, global_index"),
             Map.entry("utfall_view", "series_id, figure_key"),
+            Map.entry("utfall_version", "series_id, figure_key, global_index"),
             Map.entry("followup_view", "occasion_id"),
             Map.entry("followup_view_history", "occasion_id, version"),
             Map.entry("ik_plan_view", "ik_plan_id"),
@@ -83,7 +85,8 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
 
         assertThat(live.get("plan_view")).isNotEmpty();
         assertThat(live.get("rf_uppdrag_view")).isNotEmpty();
-        assertThat(live.get("utfall_view")).hasSize(1);
+        assertThat(live.get("utfall_view")).anyMatch(row -> row.contains("UTFALL-RB-2026"));
+        assertThat(live.get("utfall_version")).filteredOn(row -> row.contains("UTFALL-RB-2026")).hasSize(2);
         assertThat(live.get("ik_plan_view")).isNotEmpty();
         assertThat(live.get("isk_view")).isNotEmpty();
         assertThat(live.get("audit_entry")).hasSize((int) eventCount());

@@ -1,25 +1,111 @@
 package se.uppfoljningsliggaren.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.flipkart.zjsonpatch.JsonDiff;
+import com.flipkart.zjsonpatch.JsonPatch;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * The history tables beside the document read tables: the document as it stood after each event of its aggregate,
- * so every view can be answered as of a past instant. A replayed event finds its row there and adds nothing.
+ * The history beside a document read table, so every view can be answered as of a past instant: per event one row
+ * holding either the whole document (a checkpoint) or the RFC 6902 patch from the document before it. A checkpoint is
+ * written when the patches since the last one add up to the document's own size, so the history grows with the size
+ * of the changes (not with document size × changes) and an as-of read applies at most about one document's worth of
+ * patches to its checkpoint. A replayed event finds its row there and adds nothing.
+ *
+ * <p>History table columns: (idColumn, version, global_index, event_time, event_type, checkpoint, since_checkpoint,
+ * body, head); the live table holds the current document in {@code document}, keyed by idColumn. {@code head} is a
+ * few fields of the document a list shows, in every row, so a list as of an instant reads no document.
  */
 public final class DocumentHistory {
 
-    private DocumentHistory() {
+    /** A document as it stood after the event of this version. */
+    public record Version(String id, long version, Instant eventTime, JsonNode document) {
     }
 
-    /** @param table a history table with columns (idColumn, version, global_index, event_time, document) */
-    public static void append(JdbcTemplate jdbc, String table, String idColumn, String id,
-                              DomainEventMessage<?> message, long globalIndex, String document) {
-        jdbc.update("INSERT INTO " + table + " (" + idColumn + ", version, global_index, event_time, document) "
-                        + "VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING",
+    private final String table;
+    private final String liveTable;
+    private final String idColumn;
+
+    public DocumentHistory(String table, String liveTable, String idColumn) {
+        this.table = table;
+        this.liveTable = liveTable;
+        this.idColumn = idColumn;
+    }
+
+    /**
+     * Records the document after the event. Called before the live table is updated: the patch is taken from the
+     * document the live table still holds.
+     */
+    public void append(JdbcTemplate jdbc, String id, DomainEventMessage<?> message, long globalIndex, String document) {
+        append(jdbc, id, message, globalIndex, document, null);
+    }
+
+    /** @param head the fields a list of these documents shows, or null */
+    public void append(JdbcTemplate jdbc, String id, DomainEventMessage<?> message, long globalIndex, String document,
+                       String head) {
+        Map<String, Object> previous = jdbc.queryForList("SELECT l.document::text AS document, (SELECT h.since_checkpoint FROM "
+                + table + " h WHERE h." + idColumn + " = ? ORDER BY h.version DESC LIMIT 1) AS since_checkpoint FROM "
+                + liveTable + " l WHERE l." + idColumn + " = ?", id, id).stream().findFirst().orElse(Map.of());
+        JsonNode after = ReadModelJson.tree(document);
+        String body = document;
+        boolean checkpoint = true;
+        long since = 0;
+        if (previous.get("document") != null && previous.get("since_checkpoint") != null) {
+            String patch = JsonDiff.asJson(ReadModelJson.tree((String) previous.get("document")), after).toString();
+            since = ((Number) previous.get("since_checkpoint")).longValue() + patch.length();
+            if (since < document.length()) {
+                body = patch;
+                checkpoint = false;
+            } else {
+                since = 0;
+            }
+        }
+        jdbc.update("INSERT INTO " + table + " (" + idColumn + ", version, global_index, event_time, event_type, "
+                        + "checkpoint, since_checkpoint, body, head) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb) "
+                        + "ON CONFLICT DO NOTHING",
                 id, message.getSequenceNumber(), globalIndex, Timestamp.from(message.getTimestamp()),
-                document);
+                message.getPayloadType().getSimpleName(), checkpoint, since, body, head);
+    }
+
+    /** The document as it stood at the instant: after its last event at or before it; empty if it did not exist. */
+    public Optional<Version> asOf(JdbcTemplate jdbc, String id, Instant asOf) {
+        return rebuild(jdbc.queryForList("""
+                WITH target AS (SELECT version FROM %1$s WHERE %2$s = ? AND event_time <= ?
+                                ORDER BY version DESC LIMIT 1),
+                     base AS (SELECT max(h.version) AS version FROM %1$s h, target
+                              WHERE h.%2$s = ? AND h.checkpoint AND h.version <= target.version)
+                SELECT h.%2$s AS id, h.version, h.event_time, h.checkpoint, h.body::text AS body
+                FROM %1$s h, target, base WHERE h.%2$s = ? AND h.version BETWEEN base.version AND target.version
+                ORDER BY h.version""".formatted(table, idColumn), id, Timestamp.from(asOf), id, id))
+                .stream().findFirst();
+    }
+
+    /** Applies each document's patches to its checkpoint, rows ordered by id and version. */
+    private static List<Version> rebuild(List<Map<String, Object>> rows) {
+        Map<String, Version> versions = new LinkedHashMap<>();
+        for (Map<String, Object> row : rows) {
+            String id = (String) row.get("id");
+            JsonNode body = ReadModelJson.tree((String) row.get("body"));
+            JsonNode document = Boolean.TRUE.equals(row.get("checkpoint")) ? body
+                    : JsonPatch.apply((ArrayNode) body, versions.get(id).document());
+            versions.put(id, new Version(id, ((Number) row.get("version")).longValue(),
+                    ((Timestamp) row.get("event_time")).toInstant(), document));
+        }
+        return new ArrayList<>(versions.values());
+    }
+
+    /** Empties the history (a replay writes it anew). */
+    public void reset(JdbcTemplate jdbc) {
+        jdbc.update("DELETE FROM " + table);
     }
 }

@@ -5,14 +5,18 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The JSON of read-table documents. A mapper of its own, so API settings never change what the tables hold, and
- * deterministic (sorted map keys) so a rebuilt table is byte-for-byte the live one.
+ * deterministic (sorted map keys) so a rebuilt table is byte-for-byte the live one. Trees keep decimals exactly
+ * (1.50 stays 1.50), so a document read through a tree is the one read from its text.
  */
 public final class ReadModelJson {
 
@@ -24,6 +28,8 @@ public final class ReadModelJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     private ReadModelJson() {
@@ -40,6 +46,22 @@ public final class ReadModelJson {
     public static <T> T read(String json, Class<T> type) {
         try {
             return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read read-model JSON as " + type.getSimpleName(), e);
+        }
+    }
+
+    public static JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read read-model JSON", e);
+        }
+    }
+
+    public static <T> T read(JsonNode tree, Class<T> type) {
+        try {
+            return MAPPER.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read read-model JSON as " + type.getSimpleName(), e);
         }

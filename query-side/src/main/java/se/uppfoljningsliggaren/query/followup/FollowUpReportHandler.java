@@ -53,30 +53,34 @@ class FollowUpReportHandler {
 
     @QueryHandler
     Optional<FollowUpReport> handle(GetFollowUpReport query) {
-        List<String> rows = query.asOf() == null
-                ? jdbc.queryForList("SELECT document FROM followup_view WHERE occasion_id = ?", String.class,
-                query.occasionId())
-                : jdbc.queryForList("""
-                        SELECT document FROM followup_view_history WHERE occasion_id = ? AND event_time <= ?
-                        ORDER BY version DESC LIMIT 1""", String.class, query.occasionId(),
-                java.sql.Timestamp.from(query.asOf()));
-        if (rows.isEmpty()) {
-            return Optional.empty();
-        }
-        OccasionDocument occasion = ReadModelJson.read(rows.get(0), OccasionDocument.class);
-        // as of an instant the plan's projection has not reached yet, there is no consistent answer: none is given
-        Optional<PlanView> found = queries.query(new GetPlanView(occasion.planId, query.asOf()),
-                ResponseTypes.optionalInstanceOf(PlanView.class)).join();
+        Optional<OccasionDocument> found = occasion(jdbc, query.occasionId(), query.asOf());
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        PlanView plan = found.get();
+        OccasionDocument occasion = found.get();
+        // as of an instant the plan's projection has not reached yet, there is no consistent answer: none is given
+        Optional<PlanView> planView = queries.query(new GetPlanView(occasion.planId, query.asOf()),
+                ResponseTypes.optionalInstanceOf(PlanView.class)).join();
+        if (planView.isEmpty()) {
+            return Optional.empty();
+        }
+        PlanView plan = planView.get();
         Summary summary = new Summary();
         List<ReportGoal> goals = plan.goals().stream().map(g -> goal(g, occasion, summary)).toList();
         List<ReportUppdrag> loose = plan.uppdragOutsideGoals().stream().map(u -> uppdrag(u, occasion, summary)).toList();
         return Optional.of(new FollowUpReport(occasion.occasionId, occasion.namndCode, occasion.year, occasion.kind,
                 occasion.period, occasion.adoptedBy != null, occasion.adoptedBy, occasion.planId, summary.rows(), goals,
                 loose, resultatrapport(occasion.resultatrapport)));
+    }
+
+    /** @param asOf null for the current document, else as it stood at that instant */
+    static Optional<OccasionDocument> occasion(JdbcTemplate jdbc, String occasionId, java.time.Instant asOf) {
+        if (asOf != null) {
+            return se.uppfoljningsliggaren.query.Histories.OCCASION.asOf(jdbc, occasionId, asOf)
+                    .map(then -> ReadModelJson.read(then.document(), OccasionDocument.class));
+        }
+        return jdbc.queryForList("SELECT document FROM followup_view WHERE occasion_id = ?", String.class, occasionId)
+                .stream().findFirst().map(json -> ReadModelJson.read(json, OccasionDocument.class));
     }
 
     private ReportGoal goal(GoalNode goal, OccasionDocument occasion, Summary summary) {

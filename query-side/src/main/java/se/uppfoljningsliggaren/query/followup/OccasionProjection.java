@@ -12,6 +12,7 @@ import se.uppfoljningsliggaren.kernel.followup.OccasionAdopted;
 import se.uppfoljningsliggaren.kernel.followup.OccasionOpened;
 import se.uppfoljningsliggaren.kernel.followup.ResultatrapportRecorded;
 import se.uppfoljningsliggaren.query.DocumentHistory;
+import se.uppfoljningsliggaren.query.Histories;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 import se.uppfoljningsliggaren.query.StorePosition;
 
@@ -21,6 +22,8 @@ import java.sql.Timestamp;
 @Component
 @ProcessingGroup(UtfallProjection.PROCESSING_GROUP)
 class OccasionProjection {
+
+    private static final DocumentHistory HISTORY = Histories.OCCASION;
 
     private final JdbcTemplate jdbc;
 
@@ -63,7 +66,7 @@ class OccasionProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM followup_view_history");
+        HISTORY.reset(jdbc);
         jdbc.update("DELETE FROM followup_view");
     }
 
@@ -76,6 +79,7 @@ class OccasionProjection {
         String json = ReadModelJson.write(document);
         long globalIndex = StorePosition.of(jdbc, message);
         Timestamp at = Timestamp.from(message.getTimestamp());
+        HISTORY.append(jdbc, document.occasionId, message, globalIndex, json);
         jdbc.update("""
                 INSERT INTO followup_view (occasion_id, namnd_code, year, kind, plan_id, status, version,
                     last_global_index, last_changed_at, document)
@@ -86,6 +90,5 @@ class OccasionProjection {
                 document.occasionId, document.namndCode, document.year, document.kind.name(), document.planId,
                 document.adoptedBy == null ? "UTKAST" : "FASTSTALLD", message.getSequenceNumber(), globalIndex, at,
                 json);
-        DocumentHistory.append(jdbc, "followup_view_history", "occasion_id", document.occasionId, message, globalIndex, json);
     }
 }

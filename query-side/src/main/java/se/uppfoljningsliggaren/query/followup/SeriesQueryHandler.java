@@ -40,18 +40,29 @@ class SeriesQueryHandler {
         if (indikator.isEmpty()) {
             return Optional.empty();
         }
+        // as of an instant: the versions valid then, of the figures and of the plans' styrtal
+        String validThen = query.asOf() == null ? "" : " AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)";
+        List<Object> args = new ArrayList<>(java.util.Arrays.asList(query.indikatorId(), query.namnd(), query.namnd()));
+        if (query.asOf() != null) {
+            args.add(java.sql.Timestamp.from(query.asOf()));
+            args.add(java.sql.Timestamp.from(query.asOf()));
+        }
         List<SeriesPoint> points = new ArrayList<>(jdbc.query("""
-                SELECT * FROM utfall_view WHERE indikator_id = ? AND (?::text IS NULL OR namnd_code = ?::text)""",
+                SELECT * FROM %s WHERE indikator_id = ? AND (?::text IS NULL OR namnd_code = ?::text)%s
+                ORDER BY series_id, figure_key""".formatted(query.asOf() == null ? "utfall_view" : "utfall_version",
+                        validThen),
                 (rs, i) -> new SeriesPoint(rs.getString("namnd_code"), rs.getInt("year"),
                         ReadModelJson.read(rs.getString("figure"), PeriodValue.class),
                         List.of(ReadModelJson.read(rs.getString("breakdowns"), BreakdownValue[].class)), "UTFALL", null,
                         rs.getString("source"), rs.getString("comment"), rs.getString("recorded_by"),
                         rs.getTimestamp("recorded_at").toInstant(),
                         Arrays.asList(ReadModelJson.read(rs.getString("corrections"), Correction[].class))),
-                query.indikatorId(), query.namnd(), query.namnd()));
+                args.toArray()));
         jdbc.query("""
-                SELECT u.plan_id, u.namnd_code, u.content FROM styrtal_usage u
-                WHERE u.indikator_id = ? AND (?::text IS NULL OR u.namnd_code = ?::text)""", rs -> {
+                SELECT plan_id, namnd_code, content FROM %s
+                WHERE indikator_id = ? AND (?::text IS NULL OR namnd_code = ?::text)%s
+                ORDER BY plan_id, styrtal_id""".formatted(query.asOf() == null ? "styrtal_usage" : "styrtal_usage_version",
+                validThen), rs -> {
             StyrtalContent content = ReadModelJson.read(rs.getString("content"), StyrtalContent.class);
             List<BreakdownValue> breakdowns = content.breakdowns().stream().filter(b -> b.senastKanda() != null)
                     .map(b -> new BreakdownValue(b.dimension(), b.label(), b.senastKanda().value())).toList();
@@ -63,7 +74,7 @@ class SeriesQueryHandler {
                         content.senastKanda(), breakdowns, "PLAN", rs.getString("plan_id"), null, null, null, null,
                         List.of()));
             }
-        }, query.indikatorId(), query.namnd(), query.namnd());
+        }, args.toArray());
         points.sort(Comparator.comparing(SeriesPoint::namnd)
                 .thenComparingInt(p -> p.figure() == null ? p.year() * 100 + 13 : UtfallProjection.order(p.figure().period()))
                 .thenComparing(SeriesPoint::origin));

@@ -35,6 +35,7 @@ class UtfallProjection {
 
     @EventHandler
     void on(UtfallRecorded event, DomainEventMessage<?> message) {
+        long globalIndex = StorePosition.of(jdbc, message);
         jdbc.update("""
                 INSERT INTO utfall_view (series_id, figure_key, namnd_code, indikator_id, year, period_order, figure,
                     breakdowns, source, comment, recorded_by, recorded_at, corrections, last_global_index)
@@ -43,11 +44,13 @@ class UtfallProjection {
                 event.seriesId(), key(event.figure()), event.namndCode(), event.indikatorId(), event.year(),
                 order(event.figure().period()), ReadModelJson.write(event.figure()),
                 ReadModelJson.write(event.breakdowns()), event.source(), event.comment(), principal(message),
-                Timestamp.from(message.getTimestamp()), StorePosition.of(jdbc, message));
+                Timestamp.from(message.getTimestamp()), globalIndex);
+        version(event.seriesId(), key(event.figure()), message, globalIndex);
     }
 
     @EventHandler
     void on(UtfallCorrected event, DomainEventMessage<?> message) {
+        long globalIndex = StorePosition.of(jdbc, message);
         String current = jdbc.queryForObject("SELECT corrections FROM utfall_view WHERE series_id = ? AND figure_key = ?",
                 String.class, event.seriesId(), key(event.figure()));
         List<Correction> corrections = new ArrayList<>(Arrays.asList(ReadModelJson.read(current, Correction[].class)));
@@ -57,11 +60,30 @@ class UtfallProjection {
                 UPDATE utfall_view SET figure = ?::jsonb, breakdowns = ?::jsonb, corrections = ?::jsonb,
                     last_global_index = ? WHERE series_id = ? AND figure_key = ?""",
                 ReadModelJson.write(event.figure()), ReadModelJson.write(event.breakdowns()),
-                ReadModelJson.write(corrections), StorePosition.of(jdbc, message), event.seriesId(), key(event.figure()));
+                ReadModelJson.write(corrections), globalIndex, event.seriesId(), key(event.figure()));
+        version(event.seriesId(), key(event.figure()), message, globalIndex);
+    }
+
+    /**
+     * The figure's row as it now stands becomes a version of its own, valid from this event until the next one, so
+     * the series as of an instant is one indexed read. A replayed event finds its version there.
+     */
+    private void version(String seriesId, String figureKey, DomainEventMessage<?> message, long globalIndex) {
+        Timestamp at = Timestamp.from(message.getTimestamp());
+        jdbc.update("UPDATE utfall_version SET valid_to = ? WHERE series_id = ? AND figure_key = ? AND valid_to IS NULL "
+                + "AND global_index < ?", at, seriesId, figureKey, globalIndex);
+        jdbc.update("""
+                INSERT INTO utfall_version (series_id, figure_key, global_index, namnd_code, indikator_id, year,
+                    period_order, valid_from, figure, breakdowns, source, comment, recorded_by, recorded_at, corrections)
+                SELECT series_id, figure_key, ?, namnd_code, indikator_id, year, period_order, ?, figure, breakdowns,
+                    source, comment, recorded_by, recorded_at, corrections
+                FROM utfall_view WHERE series_id = ? AND figure_key = ? ON CONFLICT DO NOTHING""",
+                globalIndex, at, seriesId, figureKey);
     }
 
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM utfall_version");
         jdbc.update("DELETE FROM utfall_view");
     }
 

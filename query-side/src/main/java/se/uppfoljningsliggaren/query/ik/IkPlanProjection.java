@@ -19,6 +19,7 @@ import se.uppfoljningsliggaren.kernel.ik.IkValues.AtgardContent;
 import se.uppfoljningsliggaren.kernel.ik.IkViews.AtgardHistoryEntry;
 import se.uppfoljningsliggaren.kernel.value.Beslut;
 import se.uppfoljningsliggaren.query.DocumentHistory;
+import se.uppfoljningsliggaren.query.Histories;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 import se.uppfoljningsliggaren.query.StorePosition;
 
@@ -28,6 +29,8 @@ import java.sql.Timestamp;
 @Component
 @ProcessingGroup(IkPlanProjection.PROCESSING_GROUP)
 class IkPlanProjection {
+
+    private static final DocumentHistory HISTORY = Histories.IK_PLAN;
 
     static final String PROCESSING_GROUP = "internal-control-views";
 
@@ -116,7 +119,7 @@ class IkPlanProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM ik_plan_view_history");
+        HISTORY.reset(jdbc);
         jdbc.update("DELETE FROM ik_plan_view");
     }
 
@@ -151,6 +154,7 @@ class IkPlanProjection {
         String json = ReadModelJson.write(document);
         long globalIndex = StorePosition.of(jdbc, message);
         Timestamp at = Timestamp.from(message.getTimestamp());
+        HISTORY.append(jdbc, document.ikPlanId, message, globalIndex, json);
         jdbc.update("""
                 INSERT INTO ik_plan_view (ik_plan_id, namnd_code, year, status, version, last_global_index,
                     last_changed_at, document)
@@ -160,6 +164,5 @@ class IkPlanProjection {
                     document = EXCLUDED.document""",
                 document.ikPlanId, document.namndCode, document.year,
                 document.adoptedBy == null ? "UTKAST" : "FASTSTALLD", document.version, globalIndex, at, json);
-        DocumentHistory.append(jdbc, "ik_plan_view_history", "ik_plan_id", document.ikPlanId, message, globalIndex, json);
     }
 }

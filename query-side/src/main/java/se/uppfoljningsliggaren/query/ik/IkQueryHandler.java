@@ -18,6 +18,7 @@ import se.uppfoljningsliggaren.kernel.ik.IkValues.AtgardStatus;
 import se.uppfoljningsliggaren.kernel.ik.IkValues.RiskContent;
 import se.uppfoljningsliggaren.kernel.ik.IkViews.*;
 import se.uppfoljningsliggaren.kernel.value.Period;
+import se.uppfoljningsliggaren.query.Histories;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 
 import java.sql.Timestamp;
@@ -118,11 +119,11 @@ class IkQueryHandler {
     Optional<IkFollowUp> handle(GetIkFollowUp query) {
         List<Map<String, Object>> occasion = query.asOf() == null ? jdbc.queryForList("""
                 SELECT namnd_code, year, kind, document->>'period' AS period FROM followup_view
-                WHERE occasion_id = ?""", query.occasionId()) : jdbc.queryForList("""
-                SELECT document->>'namndCode' AS namnd_code, (document->>'year')::int AS year,
-                       document->>'kind' AS kind, document->>'period' AS period FROM followup_view_history
-                WHERE occasion_id = ? AND event_time <= ? ORDER BY version DESC LIMIT 1""", query.occasionId(),
-                Timestamp.from(query.asOf()));
+                WHERE occasion_id = ?""", query.occasionId())
+                : Histories.OCCASION.asOf(jdbc, query.occasionId(), query.asOf()).map(then -> Map.<String, Object>of(
+                        "namnd_code", then.document().get("namndCode").asText(),
+                        "year", then.document().get("year").asInt(), "kind", then.document().get("kind").asText(),
+                        "period", then.document().get("period").toString())).stream().toList();
         if (occasion.isEmpty()) {
             return Optional.empty();
         }
@@ -137,17 +138,20 @@ class IkQueryHandler {
     @QueryHandler
     Optional<IskView> handle(GetIsk query) {
         String iskId = IkCommands.iskId(query.namnd(), query.year());
-        Optional<IskDocument> isk = jdbc.queryForList("SELECT document FROM isk_view WHERE isk_id = ?", String.class,
-                iskId).stream().findFirst().map(json -> ReadModelJson.read(json, IskDocument.class));
+        Optional<IskDocument> isk = query.asOf() == null
+                ? jdbc.queryForList("SELECT document FROM isk_view WHERE isk_id = ?", String.class, iskId).stream()
+                .findFirst().map(json -> ReadModelJson.read(json, IskDocument.class))
+                : Histories.ISK.asOf(jdbc, iskId, query.asOf()).map(then -> ReadModelJson.read(then.document(),
+                IskDocument.class));
         Bedomning current = isk.map(IskDocument::current).orElse(null);
         List<Bedomning> earlier = isk.map(d -> List.copyOf(d.bedomningar.subList(0, d.bedomningar.size() - 1)))
                 .orElse(List.of());
-        String status = isk.map(d -> d.adoptedBy == null ? "UTKAST" : "FASTSTALLD").orElse("EJ_GJORD");
+        String status = isk.map(IskProjection::status).orElse("EJ_GJORD");
         if (query.namnd() == null) {
             return Optional.of(new IskView(iskId, null, query.year(), status, isk.map(d -> d.adoptedBy).orElse(null),
-                    current, earlier, null, namndIsk(query.year())));
+                    current, earlier, null, namndIsk(query.year(), query.asOf())));
         }
-        Optional<IskUnderlag> underlag = underlag(query.namnd(), query.year());
+        Optional<IskUnderlag> underlag = underlag(query.namnd(), query.year(), query.asOf());
         if (isk.isEmpty() && underlag.isEmpty()) {
             return Optional.empty();
         }
@@ -158,7 +162,7 @@ class IkQueryHandler {
     @QueryHandler
     IkOverview handle(GetIkOverview query) {
         LocalDate yearEnd = LocalDate.of(query.year(), 12, 31);
-        Map<String, NamndIsk> isk = namndIsk(query.year()).stream()
+        Map<String, NamndIsk> isk = namndIsk(query.year(), null).stream()
                 .collect(Collectors.toMap(NamndIsk::namnd, n -> n));
         IkPlanDocument region = document(IkCommands.ikPlanId(null, query.year())).orElse(null);
         Map<String, IkPlanDocument> plans = jdbc.queryForList(
@@ -189,12 +193,12 @@ class IkQueryHandler {
                 rows);
     }
 
-    private Optional<IskUnderlag> underlag(String namnd, int year) {
+    private Optional<IskUnderlag> underlag(String namnd, int year, Instant asOf) {
         String occasionId = OccasionCommands.occasionId(namnd, OccasionKind.VERKSAMHETSBERATTELSE, Period.ofYear(year));
-        Optional<FollowUpReport> report = queries.query(new GetFollowUpReport(occasionId),
+        Optional<FollowUpReport> report = queries.query(new GetFollowUpReport(occasionId, asOf),
                 ResponseTypes.optionalInstanceOf(FollowUpReport.class)).join();
-        Optional<IkFollowUp> ikFollowUp = report.isPresent() ? handle(new GetIkFollowUp(occasionId, null))
-                : merged(IkCommands.ikPlanId(namnd, year)).map(m -> followUp(m, null, null,
+        Optional<IkFollowUp> ikFollowUp = report.isPresent() ? handle(new GetIkFollowUp(occasionId, asOf))
+                : merged(IkCommands.ikPlanId(namnd, year), asOf).map(m -> followUp(m, null, null,
                 LocalDate.of(year, 12, 31)));
         if (report.isEmpty() && ikFollowUp.isEmpty()) {
             return Optional.empty();
@@ -208,13 +212,21 @@ class IkQueryHandler {
                 report.isPresent() ? "/api/followups/" + occasionId : null));
     }
 
-    private List<NamndIsk> namndIsk(int year) {
-        return jdbc.query("""
+    /** @param asOf null for each nämnd's current ISK-bedömning, else as it stood then (from the history's head) */
+    private List<NamndIsk> namndIsk(int year, Instant asOf) {
+        String isk = asOf == null ? """
                 SELECT n.code, n.name, i.isk_id, i.tillracklig, i.status FROM namnd_view n
-                LEFT JOIN isk_view i ON i.namnd_code = n.code AND i.year = ? ORDER BY n.code""",
-                (rs, i) -> new NamndIsk(rs.getString(1), rs.getString(2), rs.getString(3) != null,
-                        rs.getString(3) == null ? null : rs.getBoolean(4), "FASTSTALLD".equals(rs.getString(5)),
-                        "/api/isk-bedomningar/" + rs.getString(1) + "/" + year), year);
+                LEFT JOIN isk_view i ON i.namnd_code = n.code AND i.year = ? ORDER BY n.code"""
+                : """
+                SELECT n.code, n.name, i.isk_id, (i.head ->> 'tillracklig')::boolean, i.head ->> 'status'
+                FROM namnd_view n LEFT JOIN LATERAL (SELECT v.isk_id, h.head FROM isk_view v
+                    JOIN LATERAL (SELECT x.head FROM isk_view_history x WHERE x.isk_id = v.isk_id
+                                  AND x.event_time <= ? ORDER BY x.version DESC LIMIT 1) h ON true
+                    WHERE v.namnd_code = n.code AND v.year = ?) i ON true ORDER BY n.code""";
+        Object[] args = asOf == null ? new Object[]{year} : new Object[]{Timestamp.from(asOf), year};
+        return jdbc.query(isk, (rs, i) -> new NamndIsk(rs.getString(1), rs.getString(2), rs.getString(3) != null,
+                rs.getString(3) == null ? null : rs.getBoolean(4), "FASTSTALLD".equals(rs.getString(5)),
+                "/api/isk-bedomningar/" + rs.getString(1) + "/" + year), args);
     }
 
     private IkFollowUp followUp(Merged m, String occasionId, OccasionKind kind, LocalDate statusPer) {
@@ -284,12 +296,12 @@ class IkQueryHandler {
 
     /** @param asOf null for the current document, else the last one recorded at or before that instant */
     private Optional<IkPlanDocument> document(String ikPlanId, Instant asOf) {
-        List<String> found = asOf == null
-                ? jdbc.queryForList("SELECT document FROM ik_plan_view WHERE ik_plan_id = ?", String.class, ikPlanId)
-                : jdbc.queryForList("""
-                        SELECT document FROM ik_plan_view_history WHERE ik_plan_id = ? AND event_time <= ?
-                        ORDER BY version DESC LIMIT 1""", String.class, ikPlanId, Timestamp.from(asOf));
-        return found.stream().findFirst().map(json -> ReadModelJson.read(json, IkPlanDocument.class));
+        if (asOf != null) {
+            return Histories.IK_PLAN.asOf(jdbc, ikPlanId, asOf)
+                    .map(then -> ReadModelJson.read(then.document(), IkPlanDocument.class));
+        }
+        return jdbc.queryForList("SELECT document FROM ik_plan_view WHERE ik_plan_id = ?", String.class, ikPlanId)
+                .stream().findFirst().map(json -> ReadModelJson.read(json, IkPlanDocument.class));
     }
 
     private static String status(IkPlanDocument document) {

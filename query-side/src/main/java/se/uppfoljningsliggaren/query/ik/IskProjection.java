@@ -11,16 +11,20 @@ import se.uppfoljningsliggaren.kernel.ik.IkViews.Bedomning;
 import se.uppfoljningsliggaren.kernel.ik.IskBedomningAdopted;
 import se.uppfoljningsliggaren.kernel.ik.IskBedomningRecorded;
 import se.uppfoljningsliggaren.query.DocumentHistory;
+import se.uppfoljningsliggaren.query.Histories;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.sql.Timestamp;
+import java.util.Map;
 import java.util.List;
 
 /** Builds the ISK-bedömning documents (current and one history row per event). */
 @Component
 @ProcessingGroup(IkPlanProjection.PROCESSING_GROUP)
 class IskProjection {
+
+    private static final DocumentHistory HISTORY = Histories.ISK;
 
     private final JdbcTemplate jdbc;
 
@@ -53,7 +57,7 @@ class IskProjection {
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM isk_view_history");
+        HISTORY.reset(jdbc);
         jdbc.update("DELETE FROM isk_view");
     }
 
@@ -61,6 +65,8 @@ class IskProjection {
         String json = ReadModelJson.write(document);
         long globalIndex = StorePosition.of(jdbc, message);
         Timestamp at = Timestamp.from(message.getTimestamp());
+        HISTORY.append(jdbc, document.iskId, message, globalIndex, json, ReadModelJson.write(Map.of(
+                "status", status(document), "tillracklig", document.current().tillracklig())));
         jdbc.update("""
                 INSERT INTO isk_view (isk_id, namnd_code, year, status, tillracklig, version, last_global_index,
                     last_changed_at, document)
@@ -69,8 +75,11 @@ class IskProjection {
                     version = EXCLUDED.version, last_global_index = EXCLUDED.last_global_index,
                     last_changed_at = EXCLUDED.last_changed_at, document = EXCLUDED.document""",
                 document.iskId, document.namndCode, document.year,
-                document.adoptedBy == null ? "UTKAST" : "FASTSTALLD", document.current().tillracklig(),
+                status(document), document.current().tillracklig(),
                 message.getSequenceNumber(), globalIndex, at, json);
-        DocumentHistory.append(jdbc, "isk_view_history", "isk_id", document.iskId, message, globalIndex, json);
+    }
+
+    static String status(IskDocument document) {
+        return document.adoptedBy == null ? "UTKAST" : "FASTSTALLD";
     }
 }

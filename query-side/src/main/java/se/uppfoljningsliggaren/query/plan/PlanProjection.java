@@ -11,6 +11,8 @@ import se.uppfoljningsliggaren.kernel.plan.PlanCreated;
 import se.uppfoljningsliggaren.kernel.plan.PlanEvent;
 import se.uppfoljningsliggaren.kernel.plan.StyrtalAdded;
 import se.uppfoljningsliggaren.kernel.plan.StyrtalRevised;
+import se.uppfoljningsliggaren.query.DocumentHistory;
+import se.uppfoljningsliggaren.query.Histories;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 import se.uppfoljningsliggaren.query.StorePosition;
 
@@ -26,6 +28,7 @@ import java.time.Instant;
 class PlanProjection {
 
     static final String PROCESSING_GROUP = "plan-views";
+    private static final DocumentHistory HISTORY = Histories.PLAN;
 
     private final JdbcTemplate jdbc;
 
@@ -41,6 +44,8 @@ class PlanProjection {
         document.apply(event, version, LedgerMetadata.principal(message.getMetaData()), at);
         long globalIndex = StorePosition.of(jdbc, message);
         String json = ReadModelJson.write(document);
+        HISTORY.append(jdbc, document.planId, message, globalIndex, json, ReadModelJson.write(new PlanHead(
+                document.namndCode, document.year, document.title, document.status, document.adoptedBy)));
         jdbc.update("""
                 INSERT INTO plan_view (plan_id, namnd_code, year, title, status, version, last_global_index,
                                        last_changed_at, document)
@@ -50,10 +55,6 @@ class PlanProjection {
                     last_changed_at = EXCLUDED.last_changed_at, document = EXCLUDED.document""",
                 document.planId, document.namndCode, document.year, document.title, document.status.name(), version,
                 globalIndex, Timestamp.from(at), json);
-        jdbc.update("""
-                INSERT INTO plan_view_history (plan_id, version, global_index, event_time, event_type, document)
-                VALUES (?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING""",
-                document.planId, version, globalIndex, Timestamp.from(at), event.getClass().getSimpleName(), json);
         if (event instanceof StyrtalAdded || event instanceof StyrtalRevised) {
             String styrtalId = event instanceof StyrtalAdded added ? added.styrtalId() : ((StyrtalRevised) event).styrtalId();
             PlanDocument.Styrtal styrtal = document.styrtal.get(styrtalId);
@@ -63,14 +64,30 @@ class PlanProjection {
                     ON CONFLICT (plan_id, styrtal_id) DO UPDATE SET content = EXCLUDED.content""",
                     document.planId, styrtalId, styrtal.indikatorId(), document.namndCode, document.year,
                     styrtal.goalId(), ReadModelJson.write(styrtal.content()));
+            // the indikator series as of an instant shows the styrtal as it stood then
+            jdbc.update("UPDATE styrtal_usage_version SET valid_to = ? WHERE plan_id = ? AND styrtal_id = ? "
+                    + "AND valid_to IS NULL AND global_index < ?", Timestamp.from(at), document.planId, styrtalId,
+                    globalIndex);
+            jdbc.update("""
+                    INSERT INTO styrtal_usage_version (plan_id, styrtal_id, global_index, indikator_id, namnd_code,
+                        valid_from, content)
+                    VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING""",
+                    document.planId, styrtalId, globalIndex, styrtal.indikatorId(), document.namndCode,
+                    Timestamp.from(at), ReadModelJson.write(styrtal.content()));
         }
     }
 
     @ResetHandler
     void reset() {
+        jdbc.update("DELETE FROM styrtal_usage_version");
         jdbc.update("DELETE FROM styrtal_usage");
-        jdbc.update("DELETE FROM plan_view_history");
+        HISTORY.reset(jdbc);
         jdbc.update("DELETE FROM plan_view");
+    }
+
+    /** What the plan list shows of a plan, kept in every history row so the list as of an instant reads no document. */
+    record PlanHead(String namndCode, int year, String title, se.uppfoljningsliggaren.kernel.value.PlanStatus status,
+                    se.uppfoljningsliggaren.kernel.value.Beslut adoptedBy) {
     }
 
     private PlanDocument load(String planId) {

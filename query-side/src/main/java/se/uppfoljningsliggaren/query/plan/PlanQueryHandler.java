@@ -35,12 +35,14 @@ class PlanQueryHandler {
         List<Object> args = new ArrayList<>();
         String plans = "plan_view";
         if (query.asOf() != null) {
-            // Each plan's last state at the instant, in plan_view's shape, so the list reads the same either way
+            // Each plan's last state at the instant, in plan_view's shape, so the list reads the same either way: one
+            // history row per plan (its head), no document rebuilt
             plans = """
-                    (SELECT DISTINCT ON (plan_id) plan_id, document ->> 'namndCode' AS namnd_code,
-                            (document ->> 'year')::int AS year, document ->> 'title' AS title,
-                            document ->> 'status' AS status, version, event_time AS last_changed_at, document
-                     FROM plan_view_history WHERE event_time <= ? ORDER BY plan_id, version DESC)""";
+                    (SELECT l.plan_id, h.head ->> 'namndCode' AS namnd_code, (h.head ->> 'year')::int AS year,
+                            h.head ->> 'title' AS title, h.head ->> 'status' AS status, h.version,
+                            h.event_time AS last_changed_at, h.head AS document
+                     FROM plan_view l CROSS JOIN LATERAL (SELECT * FROM plan_view_history x
+                         WHERE x.plan_id = l.plan_id AND x.event_time <= ? ORDER BY x.version DESC LIMIT 1) h)""";
             args.add(java.sql.Timestamp.from(query.asOf()));
         }
         StringBuilder sql = new StringBuilder("""
@@ -70,18 +72,20 @@ class PlanQueryHandler {
     @QueryHandler
     Optional<PlanView> handle(GetPlanView query) {
         if (query.asOf() != null) {
-            return jdbc.query("""
-                            SELECT h.document, h.version, h.event_time, n.name FROM plan_view_history h
-                            LEFT JOIN namnd_view n ON n.code = h.document ->> 'namndCode'
-                            WHERE h.plan_id = ? AND h.event_time <= ? ORDER BY h.version DESC LIMIT 1""",
-                    (rs, i) -> toView(ReadModelJson.read(rs.getString(1), PlanDocument.class), rs.getLong(2),
-                            rs.getTimestamp(3).toInstant(), rs.getString(4)),
-                    query.planId(), java.sql.Timestamp.from(query.asOf())).stream().findFirst();
+            return se.uppfoljningsliggaren.query.Histories.PLAN.asOf(jdbc, query.planId(), query.asOf()).map(then -> {
+                PlanDocument document = ReadModelJson.read(then.document(), PlanDocument.class);
+                return toView(document, then.version(), then.eventTime(), namndName(document.namndCode));
+            });
         }
         return jdbc.query("SELECT p.document, p.version, p.last_changed_at, n.name FROM plan_view p "
                         + "LEFT JOIN namnd_view n ON n.code = p.namnd_code WHERE p.plan_id = ?",
                 (rs, i) -> toView(ReadModelJson.read(rs.getString(1), PlanDocument.class), rs.getLong(2),
                         rs.getTimestamp(3).toInstant(), rs.getString(4)), query.planId()).stream().findFirst();
+    }
+
+    private String namndName(String code) {
+        return jdbc.queryForList("SELECT name FROM namnd_view WHERE code = ?", String.class, code).stream().findFirst()
+                .orElse(null);
     }
 
     @QueryHandler

@@ -87,9 +87,11 @@ public class InternalControlQueryController {
 
     @GetMapping("/api/isk-bedomningar/{namnd}/{year}")
     @Operation(summary = "A nämnd's ISK-bedömning with its underlag (krav a: måluppfyllelse, b: budgetavvikelse, c–e: "
-            + "the IK follow-up); with 'region' for namnd, regionstyrelsen's samlad bedömning and each nämnd's outcome")
-    public IskView isk(@PathVariable String namnd, @PathVariable int year) {
-        return queries.query(new GetIsk(REGION.equalsIgnoreCase(namnd) ? null : namnd, year),
+            + "the IK follow-up); with 'region' for namnd, regionstyrelsen's samlad bedömning and each nämnd's outcome; "
+            + "asOf (ISO instant) gives the bedömning and its underlag as they stood then")
+    public IskView isk(@PathVariable String namnd, @PathVariable int year,
+                       @RequestParam(required = false) Instant asOf) {
+        return queries.query(new GetIsk(REGION.equalsIgnoreCase(namnd) ? null : namnd, year, asOf),
                         ResponseTypes.optionalInstanceOf(IskView.class)).join()
                 .orElseThrow(() -> ViewFreshness.notFound("namnd", "no ISK-bedömning nor underlag for " + namnd + " " + year));
     }

@@ -98,9 +98,11 @@ public class PlanQueryController {
 
     @GetMapping("/indikatorer/{indikatorId}/series")
     @Operation(summary = "One indikator's time series across years and periods: recorded utfall and prognos with their "
-            + "corrections, and each plan's senast kända värde; optionally for one nämnd")
-    public IndikatorSeries series(@PathVariable String indikatorId, @RequestParam(required = false) String namnd) {
-        return found(queries.query(new GetIndikatorSeries(indikatorId, namnd),
+            + "corrections, and each plan's senast kända värde; optionally for one nämnd; asOf (ISO instant) gives the "
+            + "series as it stood then: the figures recorded by then, each with the corrections made by then")
+    public IndikatorSeries series(@PathVariable String indikatorId, @RequestParam(required = false) String namnd,
+                                  @RequestParam(required = false) java.time.Instant asOf) {
+        return found(queries.query(new GetIndikatorSeries(indikatorId, namnd, asOf),
                 ResponseTypes.optionalInstanceOf(IndikatorSeries.class)).join(), "indikatorId", "no indikator " + indikatorId);
     }
 

@@ -12,8 +12,8 @@ public final class SeriesViews {
     private SeriesViews() {
     }
 
-    /** The time series of an indikator, optionally for one nämnd. */
-    public record GetIndikatorSeries(String indikatorId, String namnd) {
+    /** The time series of an indikator, optionally for one nämnd; asOf null for now, else as it stood then. */
+    public record GetIndikatorSeries(String indikatorId, String namnd, java.time.Instant asOf) {
     }
 
     public record IndikatorSeries(IndikatorView indikator, List<SeriesPoint> points) {

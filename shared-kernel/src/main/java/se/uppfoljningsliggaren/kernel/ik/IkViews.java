@@ -42,8 +42,11 @@ public final class IkViews {
     public record GetIkFollowUp(String occasionId, Instant asOf) {
     }
 
-    /** @return {@code Optional<IskView>}; namnd null for the region's samlad bedömning */
-    public record GetIsk(String namnd, int year) {
+    /**
+     * @return {@code Optional<IskView>}; namnd null for the region's samlad bedömning; asOf null for the current
+     * bedömning, else as it stood then with its underlag
+     */
+    public record GetIsk(String namnd, int year, Instant asOf) {
     }
 
     /** @return {@code IkOverview}: internal control of every nämnd of a year, for regionstyrelsen's uppsiktsplikt */
