@@ -96,6 +96,11 @@ public final class PlanLedgerBenchmark {
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             PlanLedgerBenchmark benchmark = new PlanLedgerBenchmark("http://localhost:" + port,
                     context.getBean(DataSource.class));
+            Integer historyEvents = Integer.getInteger("benchmark.history-events");
+            if (historyEvents != null) {
+                benchmark.historyAtScale(historyEvents, context).write(out);
+                return;
+            }
             Integer auditRows = Integer.getInteger("benchmark.audit-rows");
             if (auditRows != null) {
                 benchmark.auditTrailAtScale(auditRows).write(out);
@@ -541,6 +546,301 @@ public final class PlanLedgerBenchmark {
         post("/api/isk-bedomningar/ISK-" + namnd + "-" + year + "/adoption", "{\"beslut\": {\"organ\": \"" + namnd
                 + "\", \"datum\": \"" + (year + 1) + "-02-20\", \"paragraf\": \"§ 3\", \"diarienummer\": \"I"
                 + year + "\"}}");
+    }
+
+    // ---- history at scale (-Dbenchmark.history-events=N): docs/benchmarks/history-1m.{json,md} ----
+
+    private static final String TEMPLATE = "QX";
+    private static final int TEMPLATE_YEAR = 2099;
+    private static final int NAMNDER = 50;
+    private static final int YEARS = 10;
+    /** The views measured, each with whether it answers as of an instant. */
+    private static final Map<String, Boolean> HISTORY_VIEWS = new LinkedHashMap<>();
+
+    static {
+        for (String view : List.of("/api/plans/{n}-{y}", "/api/plans?year={y}",
+                "/api/followups/{n}-VERKSAMHETSBERATTELSE-{y}", "/api/plans/{n}/{y}/year-over-year",
+                "/api/indikatorer/bench-0/series?namnd={n}", "/api/ik-plans/IK-{n}-{y}",
+                "/api/followups/{n}-VERKSAMHETSBERATTELSE-{y}/internkontroll", "/api/isk-bedomningar/{n}/{y}")) {
+            HISTORY_VIEWS.put(view, true);
+        }
+        HISTORY_VIEWS.put("/api/followups/overview?year={y}", false);
+        HISTORY_VIEWS.put("/api/internkontroll/overview?year={y}", false);
+    }
+
+    private static final List<String> PROCESSORS = List.of("plan-views", "followup-views", "internal-control-views",
+            "catalogue-views", "audit-trail");
+
+    /**
+     * One nämnd-year is written through the API (a plan, its verksamhetsberättelse with assessments and
+     * resultatrapport, an IK-plan stepped through its statuses, an ISK-bedömning, the region's rows, and utfall per
+     * month for as many indikatorer as make the total come out at {@code events}), then cloned in SQL into 50
+     * nämnder × 10 years, ids, codes and years replaced and times spread over the years, so the store holds
+     * realistic events at scale without hours of HTTP. The projections, the audit trail and the notary apply them
+     * as they would any event. Then: storage, a raw read of the store, the views live and as of random instants,
+     * the notary's verification, and a full rebuild.
+     */
+    private HistoryReport historyAtScale(int events, ConfigurableApplicationContext context) throws Exception {
+        int perNamndYear = events / (NAMNDER * YEARS);
+        int indikatorer = Math.max(1, (int) ((perNamndYear - 64) / 13.2));
+        System.out.printf("template: %d indikatorer × 12 months of utfall per nämnd-year%n", indikatorer);
+        post("/api/indikatorer", "{\"indikatorId\": \"bench-followup\", \"name\": \"Benchmark\"}");
+        for (int i = 0; i < indikatorer; i++) {
+            post("/api/indikatorer", "{\"indikatorId\": \"bench-" + i + "\", \"name\": \"Indikator " + i + "\"}");
+        }
+        long templateFrom = queryLong("SELECT coalesce(max(global_index), 0) + 1 FROM domain_event_entry");
+        post("/api/namnder", "{\"code\": \"" + TEMPLATE + "\", \"name\": \"Nämnd " + TEMPLATE + "\"}");
+        loadRegionRows(TEMPLATE_YEAR);
+        loadYear(TEMPLATE, TEMPLATE_YEAR);
+        String[] months = {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+                "oktober", "november", "december"};
+        for (int i = 0; i < indikatorer; i++) {
+            for (int m = 0; m < 12; m++) {
+                String figure = "{\"namnd\": \"" + TEMPLATE + "\", \"indikatorId\": \"bench-" + i + "\", \"figure\": "
+                        + "{\"value\": \"" + (70 + (i + m) % 25) + " %\", \"period\": \"" + months[m] + " "
+                        + TEMPLATE_YEAR + "\"}";
+                post("/api/utfall", figure + ", \"source\": \"Benchmark\"}");
+                if ((i + m) % 5 == 0) {
+                    post("/api/utfall/corrections", figure.replace(" %\"", ",5 %\"") + ", \"reason\": \"Rättad\"}");
+                }
+            }
+        }
+        long templateTo = queryLong("SELECT max(global_index) FROM domain_event_entry");
+        System.out.printf("template: %d events%n", templateTo - templateFrom + 1);
+        Instant cloneStart = Instant.now();
+        try (Connection c = dataSource.getConnection()) {
+            for (int y = 0; y < YEARS; y++) {
+                int year = FIRST_YEAR + y;
+                // the nämnder once, the region's rows once a year, every nämnd-year's own aggregates
+                String scope = "CASE WHEN e.aggregate_identifier = '" + TEMPLATE + "' THEN 0 "
+                        + "WHEN e.aggregate_identifier LIKE '%REGION%' THEN 1 ELSE 2 END";
+                try (PreparedStatement clone = c.prepareStatement("""
+                        INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,
+                            time_stamp, payload_type, payload_revision, payload, meta_data)
+                        SELECT gen_random_uuid()::text, r.aggregate_identifier, e.sequence_number, e.type,
+                               to_char((e.time_stamp::timestamptz - t.start) + make_timestamptz(?, 1, 1, 0, 0, 0, 'UTC')
+                                       + (%1$s * 60 + n) * interval '1 hour', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                               e.payload_type, e.payload_revision, convert_to(r.payload, 'UTF8'), e.meta_data
+                        FROM domain_event_entry e
+                        CROSS JOIN (SELECT min(time_stamp::timestamptz) AS start FROM domain_event_entry
+                                    WHERE global_index BETWEEN ? AND ?) t
+                        CROSS JOIN generate_series(0, ? - 1) n
+                        CROSS JOIN LATERAL (SELECT replace(replace(replace(replace(x, '%2$s', 'B' || lpad(n::text, 2, '0')),
+                                                   '%3$d', ?), '%4$d', ?), '%5$d', ?) AS payload,
+                                           replace(replace(e.aggregate_identifier, '%2$s', 'B' || lpad(n::text, 2, '0')),
+                                                   '%4$d', ?) AS aggregate_identifier
+                                            FROM (SELECT convert_from(e.payload, 'UTF8') AS x) p) r
+                        WHERE e.global_index BETWEEN ? AND ?
+                          AND (e.aggregate_identifier LIKE '%%%2$s%%' OR e.aggregate_identifier LIKE '%%REGION%%')
+                          AND (%1$s = 2 OR n = 0) AND (%1$s <> 0 OR ? = 0)
+                        ORDER BY %1$s, n, e.global_index""".formatted(scope, TEMPLATE, TEMPLATE_YEAR + 1,
+                        TEMPLATE_YEAR, TEMPLATE_YEAR - 1))) {
+                    int i = 1;
+                    clone.setInt(i++, year);
+                    clone.setLong(i++, templateFrom);
+                    clone.setLong(i++, templateTo);
+                    clone.setInt(i++, NAMNDER);
+                    clone.setString(i++, String.valueOf(year + 1));
+                    clone.setString(i++, String.valueOf(year));
+                    clone.setString(i++, String.valueOf(year - 1));
+                    clone.setString(i++, String.valueOf(year));
+                    clone.setLong(i++, templateFrom);
+                    clone.setLong(i++, templateTo);
+                    clone.setInt(i, y);
+                    System.out.printf("cloned %d: %d events (%d s)%n", year, clone.executeUpdate(),
+                            Duration.between(cloneStart, Instant.now()).toSeconds());
+                }
+            }
+        }
+        long stored = queryLong("SELECT count(*) FROM domain_event_entry");
+        long cloneSeconds = Duration.between(cloneStart, Instant.now()).toSeconds();
+        long liveMillis = awaitProcessors(cloneStart, Duration.ofHours(2));
+        System.out.printf("projections caught up with %d events after %d s; %d dead letters%n", stored,
+                liveMillis / 1000, queryLong("SELECT count(*) FROM dead_letter_entry"));
+        Map<String, Long> sizes = sizes();
+        RawRead raw = rawRead();
+        System.out.printf("raw read: %.0f events/s%n", raw.perSecond());
+        List<Scenario> reads = historyReads();
+        long verifyMillis = verifyNotary(stored);
+        System.out.printf("notary verified in %d ms%n", verifyMillis);
+        Instant rebuildStart = Instant.now();
+        Map<String, Long> rebuild = context.getBean(se.uppfoljningsliggaren.query.admin.ReadModelRebuilder.class)
+                .rebuildAll(Duration.ofHours(2)).millisByProcessor();
+        long rebuildMillis = Duration.between(rebuildStart, Instant.now()).toMillis();
+        System.out.printf("rebuild: %d s %s%n", rebuildMillis / 1000, rebuild);
+        return new HistoryReport(stored, templateTo - templateFrom + 1, cloneSeconds, liveMillis, sizes, raw,
+                rebuildMillis, rebuild, verifyMillis, reads, LocalDate.now());
+    }
+
+    /** Every processor's tokens at (or past) the store's head: the read side has applied every event. */
+    private long awaitProcessors(Instant since, Duration timeout) throws Exception {
+        long head = queryLong("SELECT max(global_index) FROM domain_event_entry");
+        Instant until = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(until)) {
+            long behind = queryLong("""
+                    SELECT count(*) FROM token_entry WHERE processor_name IN ('%s')
+                      AND coalesce((convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint, -1) < ?"""
+                    .formatted(String.join("', '", PROCESSORS)), head);
+            long sealed = queryLong("SELECT count(*) FROM notary_leaf");
+            if (behind == 0) {
+                return Duration.between(since, Instant.now()).toMillis();
+            }
+            System.out.printf("  %d segments behind; notary sealed %d%n", behind, sealed);
+            Thread.sleep(10_000);
+        }
+        throw new IllegalStateException("the projections did not catch up in " + timeout);
+    }
+
+    private Map<String, Long> sizes() throws SQLException {
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery("""
+                SELECT relname, pg_total_relation_size(c.oid) FROM pg_class c
+                JOIN pg_namespace s ON s.oid = c.relnamespace AND s.nspname = 'public'
+                WHERE c.relkind = 'r' ORDER BY 2 DESC""")) {
+            while (rs.next()) {
+                sizes.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return sizes;
+    }
+
+    record RawRead(long events, long bytes, long millis) {
+        double perSecond() {
+            return events * 1000.0 / millis;
+        }
+    }
+
+    /** The baseline: every column of every stored event, streamed in store order as a projection reads it. */
+    private RawRead rawRead() throws SQLException {
+        long start = System.nanoTime();
+        long events = 0;
+        long bytes = 0;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement read = c.prepareStatement("SELECT * FROM domain_event_entry ORDER BY global_index")) {
+                read.setFetchSize(10_000);
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        events++;
+                        bytes += rs.getBytes("payload").length + rs.getBytes("meta_data").length
+                                + rs.getString("aggregate_identifier").length() + rs.getString("time_stamp").length();
+                    }
+                }
+            }
+            c.commit();
+        }
+        return new RawRead(events, bytes, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Each view live and as of random instants over the ten years (the same random views for both). */
+    private List<Scenario> historyReads() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        List<Scenario> scenarios = new ArrayList<>();
+        for (String view : HISTORY_VIEWS.keySet()) {
+            for (boolean asOf : HISTORY_VIEWS.get(view) ? new boolean[]{false, true} : new boolean[]{false}) {
+
+                long[] nanos = new long[200];
+                for (int i = 0; i < nanos.length; i++) {
+                    int y = FIRST_YEAR + 1 + random.nextInt(YEARS - 1);
+                    String path = view.replace("{n}", "B%02d".formatted(random.nextInt(NAMNDER)))
+                            .replace("{y}", String.valueOf(y));
+                    if (asOf) {
+                        // an instant in the year after the plan's, when its follow-up is being written
+                        path += (path.contains("?") ? "&" : "?") + "asOf=" + LocalDate.of(y + 1, 1 + random.nextInt(12), 1)
+                                .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                    }
+                    long t = System.nanoTime();
+                    HttpResponse<String> response = send(path);
+                    nanos[i] = System.nanoTime() - t;
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException("GET " + path + " → " + response.statusCode() + " "
+                                + response.body());
+                    }
+                }
+                scenarios.add(scenario((asOf ? "as of " : "live ") + view, 1, nanos, nanos.length, 0));
+                System.out.println(scenarios.get(scenarios.size() - 1));
+            }
+        }
+        return scenarios;
+    }
+
+    /** Waits until the notary has sealed every event, then times one verification of the whole log. */
+    private long verifyNotary(long events) throws Exception {
+        while (queryLong("SELECT count(*) FROM notary_leaf") < events) {
+            System.out.printf("  notary sealed %d of %d%n", queryLong("SELECT count(*) FROM notary_leaf"), events);
+            Thread.sleep(10_000);
+        }
+        HttpRequest checkpoint = HttpRequest.newBuilder(URI.create(baseUrl + "/api/admin/notary/checkpoints"))
+                .header("Authorization", AUTHORIZATION).POST(HttpRequest.BodyPublishers.noBody()).build();
+        http.send(checkpoint, HttpResponse.BodyHandlers.ofString());
+        long start = System.nanoTime();
+        HttpResponse<String> verified = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/admin/notary/verify"))
+                .header("Authorization", AUTHORIZATION).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        if (!verified.body().contains("\"ok\":true")) {
+            throw new IllegalStateException("verification failed: " + verified.body());
+        }
+        return millis;
+    }
+
+    record HistoryReport(long events, long templateEvents, long cloneSeconds, long liveProjectionMillis,
+                         Map<String, Long> tableBytes, RawRead raw, long rebuildMillis, Map<String, Long> rebuildByProcessor,
+                         long verifyMillis, List<Scenario> reads, LocalDate date) {
+
+        private static final List<String> STORE = List.of("domain_event_entry", "snapshot_event_entry");
+        private static final List<String> NOT_READ_SIDE = List.of("token_entry", "dead_letter_entry",
+                "idempotency_record", "flyway_schema_history", "notary_development_key", "benchmark_baseline");
+
+        long eventStoreBytes() {
+            return STORE.stream().mapToLong(t -> tableBytes.getOrDefault(t, 0L)).sum();
+        }
+
+        long readSideBytes() {
+            return tableBytes.entrySet().stream().filter(e -> !STORE.contains(e.getKey())
+                    && !NOT_READ_SIDE.contains(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+        }
+
+        void write(Path directory) throws IOException {
+            Files.createDirectories(directory);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("date", date.toString());
+            json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                    "java", System.getProperty("java.version")));
+            json.put("events", events);
+            json.put("report", this);
+            new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValue(directory.resolve("history-1m.json").toFile(), json);
+            double rebuildRate = events * 1000.0 / rebuildMillis;
+            StringBuilder md = new StringBuilder("""
+                    # History at scale (%s)
+
+                    %,d events (one nämnd-year of %,d events written through the API, cloned in SQL into 50 nämnder ×
+                    10 years in %d s); %d cores. Figures from `./mvnw -B -Pbenchmark -pl deploy -am verify -DskipTests
+                    -Dbenchmark.history-events=%d`.
+
+                    | measure | figure | baseline (same run) | ratio | bound |
+                    |---|---:|---:|---:|---|
+                    | read-side storage | %,d MB | event store %,d MB | %.2f × | ≤ 3 × |
+                    | full rebuild (every processor, one after another) | %,.0f events/s (%d s) | raw sequential read %,.0f events/s (%.1f s) | %.3f | ≥ 0.5 |
+                    | live projection of the cloned events | %,.0f events/s (%d s) | | | |
+                    | notary verification of every event | %.1f s | raw sequential read %.1f s | %.1f × | aim < 10 s |
+
+                    Rebuild by processor (ms): %s
+
+                    | view | p50 | p99 |
+                    |---|---:|---:|
+                    """.formatted(date, events, templateEvents, cloneSeconds, Runtime.getRuntime().availableProcessors(),
+                    events, readSideBytes() >> 20, eventStoreBytes() >> 20, (double) readSideBytes() / eventStoreBytes(),
+                    rebuildRate, rebuildMillis / 1000, raw.perSecond(), raw.millis() / 1000.0,
+                    rebuildRate / raw.perSecond(), events * 1000.0 / liveProjectionMillis, liveProjectionMillis / 1000,
+                    verifyMillis / 1000.0, raw.millis() / 1000.0, (double) verifyMillis / raw.millis(),
+                    rebuildByProcessor));
+            reads.forEach(r -> md.append("| %s | %.1f ms | %.1f ms |%n".formatted(r.name(), r.p50Ms(), r.p99Ms())));
+            md.append("\n| table | bytes |\n|---|---:|\n");
+            tableBytes.forEach((table, bytes) -> md.append("| %s | %,d |%n".formatted(table, bytes)));
+            Files.writeString(directory.resolve("history-1m.md"), md.toString());
+        }
     }
 
     /** The read side catches up asynchronously: measure only once every nämnd's entry is there. */
