@@ -24,7 +24,8 @@ public final class Revisions {
             throw CommandRejectedException.invalid("revisionBeslut",
                     id + " is fastställd: a change is a revision and must cite the beslut that decided it");
         }
-        if (revisionBeslut.datum().isBefore(adoptedBy.datum())) {
+        // a date the source does not print cannot be compared: the order is then not checked
+        if (revisionBeslut.knownBefore(adoptedBy)) {
             throw CommandRejectedException.invalid("revisionBeslut.datum",
                     "a revision cannot be decided before " + id + " was fastställd (" + adoptedBy.datum() + ")");
         }

@@ -111,4 +111,20 @@ class BadInputIT extends LedgerIntegrationTest {
         assertThat(reused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(eventCount()).isEqualTo(after);
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "missing datum|a beslut needs its datum|{\"organ\": \"Nämnd BAD\", \"paragraf\": \"§ 1\", \"diarienummer\": \"26BAD1\"}",
+            "datum given and declared not given|datum is given, yet notGivenInSource names it|{\"organ\": \"Nämnd BAD\", \"datum\": \"2026-01-10\", \"paragraf\": \"§ 1\", \"diarienummer\": \"26BAD1\", \"notGivenInSource\": [\"DATUM\"]}",
+            "unknown part|ORGAN|{\"organ\": \"Nämnd BAD\", \"datum\": \"2026-01-10\", \"paragraf\": \"§ 1\", \"diarienummer\": \"26BAD1\", \"notGivenInSource\": [\"ORGAN\"]}",
+    })
+    void a_beslut_leaves_out_only_what_it_declares_not_given_in_its_source(String what, String reason, String beslut) {
+        long before = eventCount();
+        ResponseEntity<JsonNode> response = post("/api/plans/BAD-2026/adoption", "{\"beslut\": " + beslut + "}");
+        assertThat(response.getStatusCode().is4xxClientError()).as(what + ": " + response.getBody()).isTrue();
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().get("field").asText()).as(what).startsWith("beslut");
+        assertThat(response.getBody().get("reason").asText()).as(what).contains(reason);
+        assertThat(eventCount()).isEqualTo(before);
+    }
 }

@@ -68,6 +68,26 @@ class DemoDataIT extends LedgerIntegrationTest {
         theInternalControlOf2024AgreesWithTheVerksamhetsberattelse();
         theIkPlansOf2026And2023AreLoadedWithTheRegionovergripandeRowsMergedIn();
         theHistoryTablesStayWithinTheEventStoresSize();
+        noAdoptionShowsADateTheSourcesDoNotPrint();
+    }
+
+    /**
+     * None of the demo documents prints the date, § or diarienummer of its own adoption: every fastställd plan,
+     * follow-up, IK-plan and ISK-bedömning shows its beslut with those parts unknown and says so.
+     */
+    private void noAdoptionShowsADateTheSourcesDoNotPrint() {
+        List<JsonNode> adoptions = new ArrayList<>();
+        get("/api/plans?status=FASTSTALLD").forEach(plan -> adoptions.add(plan.get("adoptedBy")));
+        adoptions.add(get("/api/followups/RS-VERKSAMHETSBERATTELSE-2024").get("adoptedBy"));
+        adoptions.add(get("/api/ik-plans/IK-RS-2026").get("adoptedBy"));
+        adoptions.add(get("/api/isk-bedomningar/RS/2024").get("adoptedBy"));
+        assertThat(adoptions).hasSizeGreaterThan(4).allSatisfy(beslut -> {
+            assertThat(beslut.get("organ").asText()).isNotBlank();
+            assertThat(beslut.get("datum").isNull()).as(beslut.toString()).isTrue();
+            assertThat(beslut.get("paragraf").isNull()).isTrue();
+            assertThat(beslut.get("diarienummer").isNull()).isTrue();
+            assertThat(beslut.get("notGivenInSource").toString()).isEqualTo("[\"DATUM\",\"PARAGRAF\",\"DIARIENUMMER\"]");
+        });
     }
 
     /**

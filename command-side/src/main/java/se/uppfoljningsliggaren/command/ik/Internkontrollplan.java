@@ -195,7 +195,8 @@ public class Internkontrollplan {
         reports.add(OccasionCommands.occasionId(namndCode, OccasionKind.VERKSAMHETSBERATTELSE, Period.ofYear(year)));
         Optional<OccasionFacts> changedReport = reports.stream().map(occasions::occasion).flatMap(Optional::stream)
                 .filter(o -> o.adoptedBy() != null && !datum.isAfter(o.period().endDate()))
-                .max(Comparator.comparing((OccasionFacts o) -> o.adoptedBy().datum()));
+                .max(Comparator.comparing((OccasionFacts o) -> o.adoptedBy().datum(),
+                        Comparator.nullsFirst(Comparator.naturalOrder())));
         Beslut beslut = changedReport.isPresent()
                 ? Revisions.check(changedReport.get().occasionId(), changedReport.get().adoptedBy(),
                 command.revisionBeslut())
