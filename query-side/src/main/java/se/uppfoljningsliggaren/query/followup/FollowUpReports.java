@@ -6,6 +6,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.uppfoljningsliggaren.kernel.followup.Assessment.Colour;
+import se.uppfoljningsliggaren.kernel.followup.Assessment.OccasionKind;
 import se.uppfoljningsliggaren.kernel.followup.FollowUpViews.*;
 import se.uppfoljningsliggaren.kernel.followup.IndikatorAssessed;
 import se.uppfoljningsliggaren.kernel.followup.ItemAssessed;
@@ -52,6 +53,28 @@ public final class FollowUpReports {
         return new FollowUpReport(occasion.occasionId, occasion.namndCode, occasion.year, occasion.kind,
                 occasion.period, occasion.adoptedBy != null, occasion.adoptedBy, occasion.planId, summary.rows(), goals,
                 loose, resultatrapport(occasion.resultatrapport));
+    }
+
+    /**
+     * What the uppsiktsplikt overview shows of one occasion. {@code adopted}: the occasion is fastställd (counted
+     * among the year's follow-ups); {@code faststalld}: as its report says (no report while the plan has no view).
+     */
+    public record OverviewEntry(String occasionId, OccasionKind kind, boolean adopted, boolean faststalld,
+                                List<SummaryRow> summary, java.math.BigDecimal budgetavvikelse,
+                                String budgetavvikelseLine) {
+    }
+
+    /** @param plan the plan's view at the same moment, null while the plan has none */
+    public static OverviewEntry overviewEntry(OccasionDocument occasion, PlanView plan,
+                                              java.math.BigDecimal gulTolerancePercent) {
+        Optional<FollowUpReport> report = Optional.ofNullable(plan)
+                .map(p -> report(occasion, p, gulTolerancePercent));
+        ResultatLineView total = report.map(FollowUpReport::resultatrapport)
+                .flatMap(ResultatrapportView::totalLine).orElse(null);
+        return new OverviewEntry(occasion.occasionId, occasion.kind, occasion.adoptedBy != null,
+                report.map(FollowUpReport::faststalld).orElse(false),
+                report.map(FollowUpReport::summary).orElse(List.of()),
+                total == null ? null : total.budgetavvikelse(), total == null ? null : total.label());
     }
 
     private static ReportGoal goal(GoalNode goal, OccasionDocument occasion, Summary summary,

@@ -36,6 +36,14 @@ public class OccasionDocument {
         return document;
     }
 
+    public String occasionId() {
+        return occasionId;
+    }
+
+    public String planId() {
+        return planId;
+    }
+
     /** Applies an event of the occasion after its opening: the latest assessment of each item and indikator wins. */
     public void apply(Object event) {
         if (event instanceof ItemAssessed e) {

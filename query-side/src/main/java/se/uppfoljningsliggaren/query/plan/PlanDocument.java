@@ -136,6 +136,11 @@ public class PlanDocument {
         }
     }
 
+    /** The RF uppdrag the plan received, whose texts the view shows from the region-wide catalogue. */
+    public List<String> rfUppdragIds() {
+        return uppdrag.values().stream().filter(u -> u.source() == UppdragSource.RF).map(Uppdrag::uppdragId).toList();
+    }
+
     /**
      * The view users read: the flat maps turned into the goal tree, in the order items were added. Pure: the RF
      * uppdrag texts and indikator names are looked up by the caller.

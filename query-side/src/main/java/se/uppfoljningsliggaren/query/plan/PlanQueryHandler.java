@@ -125,8 +125,7 @@ class PlanQueryHandler {
 
     private PlanView toView(PlanDocument document, long version, java.time.Instant lastChangedAt, String namndName) {
         Map<String, RfUppdragView> rf = new HashMap<>();
-        List<String> rfIds = document.uppdrag.values().stream().filter(u -> u.source() == UppdragSource.RF)
-                .map(PlanDocument.Uppdrag::uppdragId).toList();
+        List<String> rfIds = document.rfUppdragIds();
         if (!rfIds.isEmpty()) {
             jdbc.query("SELECT * FROM rf_uppdrag_view WHERE rf_uppdrag_id = ANY (?)",
                     (ResultSet rs) -> {
