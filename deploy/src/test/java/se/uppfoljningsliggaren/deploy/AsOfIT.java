@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every view that takes asOf answers, for a past instant, exactly what the live view answered then: a scripted
- * history (plans written, fastställda and revised by beslut, an IK-plan built up) records the live answers after
+ * history (plans written, fastställda and revised by beslut, an IK-plan built up, a follow-up assessed; both
+ * overviews among the views) records the live answers after
  * each step, and afterwards each as-of answer must equal its recording byte for byte.
  */
 class AsOfIT extends LedgerIntegrationTest {
@@ -23,6 +24,9 @@ class AsOfIT extends LedgerIntegrationTest {
             {"organ": "Nämnd ASO", "datum": "2025-12-11", "paragraf": "§ 90", "diarienummer": "25ASO0042"}""";
 
     private static final String OCCASION = "/api/followups/ASO-VERKSAMHETSBERATTELSE-2026";
+
+    private static final String OVERVIEW = "/api/followups/overview?year=2026";
+    private static final String IK_OVERVIEW = "/api/internkontroll/overview?year=2026";
 
     private final Map<Instant, Map<String, String>> recorded = new LinkedHashMap<>();
 
@@ -68,7 +72,16 @@ class AsOfIT extends LedgerIntegrationTest {
                 {"itemId": "m1", "colour": "GUL", "trend": "FORBATTRAD", "comment": "Nära målet."}"""));
         record(4, v2026, ik);
 
-        assertThat(recorded).hasSize(5);
+        ok(post("/api/ik-plans/IK-ASO-2026/adoption", "{\"beslut\": " + BESLUT + "}"));
+        ik = ok(post("/api/ik-plans/IK-ASO-2026/atgarder/r1-a1/status", """
+                {"status": "PAGAENDE", "datum": "2026-05-04", "comment": "Första stickprovet är gjort."}"""))
+                .getBody().get("version").asLong();
+        ok(post(OCCASION + "/adoption", """
+                {"beslut": {"organ": "Nämnd ASO", "datum": "2027-02-18", "paragraf": "§ 12",
+                            "diarienummer": "27ASO0007"}}"""));
+        record(5, v2026, ik);
+
+        assertThat(recorded).hasSize(6);
         for (Map.Entry<Instant, Map<String, String>> step : recorded.entrySet()) {
             for (Map.Entry<String, String> view : step.getValue().entrySet()) {
                 String path = view.getKey() + (view.getKey().contains("?") ? "&" : "?") + "asOf=" + step.getKey();
@@ -78,6 +91,8 @@ class AsOfIT extends LedgerIntegrationTest {
         // And the history is not the present: the first step had no goals, the last has the revised målvärde
         Instant first = recorded.keySet().iterator().next();
         assertThat(json.readTree(body("/api/plans/ASO-2026?asOf=" + first)).get("goals")).isEmpty();
+        assertThat(aso(json.readTree(body(OVERVIEW + "&asOf=" + first))).get("occasionId").isNull()).isTrue();
+        assertThat(aso(json.readTree(body(OVERVIEW))).at("/summary/0/gul").asInt()).isEqualTo(1);
     }
 
     /** Waits until the views hold the step's writes, then records the live answers at an instant after them. */
@@ -94,8 +109,18 @@ class AsOfIT extends LedgerIntegrationTest {
         if (step > 0) {
             views.add("/api/plans/ASO/2026/year-over-year");
         }
+        // The overviews' processor shows each step: the IK-plan, then its åtgärd and the follow-up, then the assessment
+        awaitGet(IK_OVERVIEW, overview -> aso(overview).path("ikPlanId").asText().equals("IK-ASO-2026")
+                && aso(overview).at("/counts/planerad").asInt() == (step == 3 || step == 4 ? 1 : 0)
+                && aso(overview).at("/counts/pagaende").asInt() == (step >= 5 ? 1 : 0));
+        awaitGet(OVERVIEW, overview -> aso(overview).path("occasionId").isTextual() == step >= 3
+                && (step < 4 || aso(overview).toString().contains("\"gul\":1"))
+                && aso(overview).path("faststalld").asBoolean() == step >= 5);
+        views.add(OVERVIEW);
+        views.add(IK_OVERVIEW);
         if (step >= 3) {
-            awaitGet(OCCASION, report -> step == 3 || report.toString().contains("Nära målet."));
+            awaitGet(OCCASION, report -> (step == 3 || report.toString().contains("Nära målet."))
+                    && report.path("faststalld").asBoolean() == step >= 5);
             views.add(OCCASION);
             views.add(OCCASION + "/internkontroll");
         }
@@ -104,6 +129,16 @@ class AsOfIT extends LedgerIntegrationTest {
         }
         Thread.sleep(5); // the next step's events are stamped after this instant
         recorded.put(at, answers);
+    }
+
+    /** ASO's row in an overview. */
+    private static com.fasterxml.jackson.databind.JsonNode aso(com.fasterxml.jackson.databind.JsonNode overview) {
+        for (com.fasterxml.jackson.databind.JsonNode row : overview.get("namnder")) {
+            if (row.get("namnd").asText().equals("ASO")) {
+                return row;
+            }
+        }
+        throw new AssertionError("no ASO row in " + overview);
     }
 
     private String body(String path) {
