@@ -14,9 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every view that takes asOf answers, for a past instant, exactly what the live view answered then: a scripted
- * history (plans written, fastställda and revised by beslut, an IK-plan built up, utfall recorded and corrected, an
- * ISK-bedömning made and fastställd) records the live answers after each step, and afterwards each as-of answer must
- * equal its recording byte for byte.
+ * history (plans written, fastställda and revised by beslut, an IK-plan built up and stepped, a follow-up assessed
+ * and fastställd, utfall recorded and corrected, an ISK-bedömning made and fastställd; both overviews among the
+ * views) records the live answers after each step, and afterwards each as-of answer must equal its recording byte
+ * for byte.
  */
 class AsOfIT extends LedgerIntegrationTest {
 
@@ -24,11 +25,14 @@ class AsOfIT extends LedgerIntegrationTest {
             {"organ": "Nämnd ASO", "datum": "2025-12-11", "paragraf": "§ 90", "diarienummer": "25ASO0042"}""";
 
     private static final String OCCASION = "/api/followups/ASO-VERKSAMHETSBERATTELSE-2026";
+
     private static final String SERIES = "/api/indikatorer/telefontillganglighet-primarvard/series?namnd=ASO";
     private static final String SOURCE = "\"source\": \"Nationella väntetidsdatabasen\"";
     private static final String UTFALL = """
             {"namnd": "ASO", "indikatorId": "telefontillganglighet-primarvard",
              "figure": {"value": "%s", "period": "%s"}, %s}""";
+    private static final String OVERVIEW = "/api/followups/overview?year=2026";
+    private static final String IK_OVERVIEW = "/api/internkontroll/overview?year=2026";
 
     private final Map<Instant, Map<String, String>> recorded = new LinkedHashMap<>();
 
@@ -82,7 +86,16 @@ class AsOfIT extends LedgerIntegrationTest {
         ok(post("/api/isk-bedomningar/ISK-ASO-2026/adoption", "{\"beslut\": " + BESLUT + "}"));
         record(4, v2026, ik);
 
-        assertThat(recorded).hasSize(5);
+        ok(post("/api/ik-plans/IK-ASO-2026/adoption", "{\"beslut\": " + BESLUT + "}"));
+        ik = ok(post("/api/ik-plans/IK-ASO-2026/atgarder/r1-a1/status", """
+                {"status": "PAGAENDE", "datum": "2026-05-04", "comment": "Första stickprovet är gjort."}"""))
+                .getBody().get("version").asLong();
+        ok(post(OCCASION + "/adoption", """
+                {"beslut": {"organ": "Nämnd ASO", "datum": "2027-02-18", "paragraf": "§ 12",
+                            "diarienummer": "27ASO0007"}}"""));
+        record(5, v2026, ik);
+
+        assertThat(recorded).hasSize(6);
         for (Map.Entry<Instant, Map<String, String>> step : recorded.entrySet()) {
             for (Map.Entry<String, String> view : step.getValue().entrySet()) {
                 String path = view.getKey() + (view.getKey().contains("?") ? "&" : "?") + "asOf=" + step.getKey();
@@ -93,6 +106,8 @@ class AsOfIT extends LedgerIntegrationTest {
         Instant first = recorded.keySet().iterator().next();
         assertThat(json.readTree(body("/api/plans/ASO-2026?asOf=" + first)).get("goals")).isEmpty();
         assertThat(json.readTree(body(SERIES + "&asOf=" + first)).findValuesAsText("origin")).doesNotContain("UTFALL");
+        assertThat(aso(json.readTree(body(OVERVIEW + "&asOf=" + first))).get("occasionId").isNull()).isTrue();
+        assertThat(aso(json.readTree(body(OVERVIEW))).at("/summary/0/gul").asInt()).isEqualTo(1);
     }
 
     /** Waits until the views hold the step's writes, then records the live answers at an instant after them. */
@@ -109,15 +124,25 @@ class AsOfIT extends LedgerIntegrationTest {
         if (step > 0) {
             views.add("/api/plans/ASO/2026/year-over-year");
         }
-        if (step == 2) {
-            awaitGet(SERIES, series -> series.toString().contains("81"));
+        // The overviews' processor shows each step: the IK-plan, then its åtgärd and the follow-up, then the assessment
+        awaitGet(IK_OVERVIEW, overview -> aso(overview).path("ikPlanId").asText().equals("IK-ASO-2026")
+                && aso(overview).at("/counts/planerad").asInt() == (step == 3 || step == 4 ? 1 : 0)
+                && aso(overview).at("/counts/pagaende").asInt() == (step >= 5 ? 1 : 0));
+        awaitGet(OVERVIEW, overview -> aso(overview).path("occasionId").isTextual() == step >= 3
+                && (step < 4 || aso(overview).toString().contains("\"gul\":1"))
+                && aso(overview).path("faststalld").asBoolean() == step >= 5);
+        views.add(OVERVIEW);
+        views.add(IK_OVERVIEW);
+        if (step >= 2) {
+            awaitGet(SERIES, series -> series.toString().contains(step == 2 ? "81" : step == 3 ? "84" : "Rättad leverans"));
         }
         if (step >= 3) {
-            awaitGet(OCCASION, report -> step == 3 || report.toString().contains("Nära målet."));
-            awaitGet("/api/isk-bedomningar/ASO/2026", isk -> "%s".formatted(step == 3 ? "UTKAST" : "FASTSTALLD").equals(isk.path("status").asText()));
-            awaitGet(SERIES, series -> series.toString().contains(step == 3 ? "84" : "Rättad leverans"));
+            awaitGet(OCCASION, report -> (step == 3 || report.toString().contains("Nära målet."))
+                    && report.path("faststalld").asBoolean() == step >= 5);
             views.add(OCCASION);
             views.add(OCCASION + "/internkontroll");
+            awaitGet("/api/isk-bedomningar/ASO/2026",
+                    isk -> (step == 3 ? "UTKAST" : "FASTSTALLD").equals(isk.path("status").asText()));
             views.add("/api/isk-bedomningar/ASO/2026");
             views.add("/api/isk-bedomningar/region/2026");
         }
@@ -126,6 +151,16 @@ class AsOfIT extends LedgerIntegrationTest {
         }
         Thread.sleep(5); // the next step's events are stamped after this instant
         recorded.put(at, answers);
+    }
+
+    /** ASO's row in an overview. */
+    private static com.fasterxml.jackson.databind.JsonNode aso(com.fasterxml.jackson.databind.JsonNode overview) {
+        for (com.fasterxml.jackson.databind.JsonNode row : overview.get("namnder")) {
+            if (row.get("namnd").asText().equals("ASO")) {
+                return row;
+            }
+        }
+        throw new AssertionError("no ASO row in " + overview);
     }
 
     private String body(String path) {

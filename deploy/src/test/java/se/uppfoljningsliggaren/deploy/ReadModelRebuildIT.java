@@ -28,6 +28,9 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
             Map.entry("ik_plan_view_history", "ik_plan_id, version"),
             Map.entry("isk_view", "isk_id"),
             Map.entry("isk_view_history", "isk_id, version"),
+            Map.entry("overview_document", "aggregate_id"),
+            Map.entry("overview_namnd", "code"),
+            Map.entry("overview_row", "row_view, year, row_key, valid_from"),
             Map.entry("audit_entry", "global_index"));
 
     @Test
@@ -68,11 +71,18 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
                             "diarienummer": "25RS0001"}}"""));
         ok(post("/api/ik-plans/IK-RB-2026/atgarder/lon-a1/status", """
                 {"status": "PAGAENDE", "datum": "2026-02-01", "comment": "Genomgången har börjat."}"""));
+        ok(post("/api/followups", """
+                {"namnd": "RB", "kind": "VERKSAMHETSBERATTELSE", "period": "2026"}"""));
+        ok(post("/api/followups/RB-VERKSAMHETSBERATTELSE-2026/assessments", """
+                {"itemId": "m10", "colour": "GRON", "comment": "Positivt resultat."}"""));
         ok(post("/api/isk-bedomningar", """
                 {"namnd": "RB", "year": 2026, "tillracklig": true, "motivation": "Ändamålsenligt utformad."}"""));
         get("/api/plans/RB-2026?minVersion=" + version);
         await("SELECT count(*) FROM isk_view WHERE isk_id = 'ISK-RB-2026'");
         await("SELECT count(*) FROM ik_plan_view WHERE ik_plan_id = 'IK-RB-2026' AND version = 4");
+        await("SELECT count(*) FROM followup_view WHERE occasion_id = 'RB-VERKSAMHETSBERATTELSE-2026' AND version = 1");
+        await("SELECT count(*) FROM overview_row WHERE row_view = 'IK' AND row_key = 'RB' AND valid_to IS NULL "
+                + "AND row ->> 'iskMade' = 'true'");
         await("SELECT count(*) FROM rf_uppdrag_view WHERE rf_uppdrag_id = 'RF-2026-938'");
         await("SELECT count(*) FROM utfall_view WHERE namnd_code = 'RB' AND corrections <> '[]'::jsonb");
         // One audit row per stored event, whichever test wrote it.
@@ -89,6 +99,7 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
         assertThat(live.get("utfall_version")).filteredOn(row -> row.contains("UTFALL-RB-2026")).hasSize(2);
         assertThat(live.get("ik_plan_view")).isNotEmpty();
         assertThat(live.get("isk_view")).isNotEmpty();
+        assertThat(live.get("overview_row")).anyMatch(row -> row.contains("\"gron\": 1"));
         assertThat(live.get("audit_entry")).hasSize((int) eventCount());
         assertThat(rebuilt).isEqualTo(live);
         assertThat(get("/api/plans/RB-2026").at("/goals/0/uppdrag/0/text").asText())

@@ -71,10 +71,10 @@ class ReconciliationIT extends LedgerIntegrationTest {
         awaitGet("/api/plans/GPB-2026", plan -> plan.get("goals").findValuesAsText("title").contains("D"));
         assertThat(get("/api/plans/GPA-2026").get("goals")).as("tracking never delivers A").isEmpty();
 
-        JsonNode report = awaitMissing(2);
-        // Every processor handling A misses it: the plan views and the audit trail.
+        JsonNode report = awaitMissing(3);
+        // Every processor handling A misses it: the plan views, the overviews and the audit trail.
         assertThat(report.get("missing").findValuesAsText("processor"))
-                .containsExactlyInAnyOrder("audit-trail", "plan-views");
+                .containsExactlyInAnyOrder("audit-trail", "overview-views", "plan-views");
         for (JsonNode missing : report.get("missing")) {
             assertThat(missing.get("aggregateIdentifier").asText()).isEqualTo("GPA-2026");
             assertThat(missing.get("storedEvents").asLong()).isEqualTo(2);
@@ -89,7 +89,7 @@ class ReconciliationIT extends LedgerIntegrationTest {
 
         JsonNode repaired = ok(post("/api/admin/reconciliation?repair=true", "")).getBody();
         assertThat(json.convertValue(repaired.get("repaired"), String[].class))
-                .containsExactly("audit-trail", "plan-views");
+                .containsExactly("audit-trail", "overview-views", "plan-views");
         assertThat(repaired.get("missing")).isEmpty();
         assertThat(get("/api/plans/GPA-2026").get("goals").findValuesAsText("title")).containsExactly("Late goal");
         awaitHealth(HttpStatus.OK);

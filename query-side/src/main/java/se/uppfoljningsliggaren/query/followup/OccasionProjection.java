@@ -38,29 +38,27 @@ class OccasionProjection {
 
     @EventHandler
     void on(ItemAssessed event, DomainEventMessage<?> message) {
-        OccasionDocument document = load(event.occasionId());
-        document.items.put(event.itemId(), event);
-        save(document, message);
+        applied(event.occasionId(), event, message);
     }
 
     @EventHandler
     void on(IndikatorAssessed event, DomainEventMessage<?> message) {
-        OccasionDocument document = load(event.occasionId());
-        document.indikatorer.put(event.styrtalId(), event);
-        save(document, message);
+        applied(event.occasionId(), event, message);
     }
 
     @EventHandler
     void on(ResultatrapportRecorded event, DomainEventMessage<?> message) {
-        OccasionDocument document = load(event.occasionId());
-        document.resultatrapport = event;
-        save(document, message);
+        applied(event.occasionId(), event, message);
     }
 
     @EventHandler
     void on(OccasionAdopted event, DomainEventMessage<?> message) {
-        OccasionDocument document = load(event.occasionId());
-        document.adoptedBy = event.beslut();
+        applied(event.occasionId(), event, message);
+    }
+
+    private void applied(String occasionId, Object event, DomainEventMessage<?> message) {
+        OccasionDocument document = load(occasionId);
+        document.apply(event);
         save(document, message);
     }
 

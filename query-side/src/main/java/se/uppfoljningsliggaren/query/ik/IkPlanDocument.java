@@ -1,12 +1,22 @@
 package se.uppfoljningsliggaren.query.ik;
 
+import org.axonframework.eventhandling.DomainEventMessage;
+import se.uppfoljningsliggaren.kernel.LedgerMetadata;
+import se.uppfoljningsliggaren.kernel.ik.IkAtgardAdded;
 import se.uppfoljningsliggaren.kernel.ik.IkAtgardEffectEvaluated;
+import se.uppfoljningsliggaren.kernel.ik.IkAtgardRevised;
+import se.uppfoljningsliggaren.kernel.ik.IkAtgardStatusChanged;
+import se.uppfoljningsliggaren.kernel.ik.IkPlanAdopted;
+import se.uppfoljningsliggaren.kernel.ik.IkPlanCreated;
+import se.uppfoljningsliggaren.kernel.ik.IkRiskAdded;
+import se.uppfoljningsliggaren.kernel.ik.IkRiskRevised;
 import se.uppfoljningsliggaren.kernel.ik.IkValues.AtgardContent;
 import se.uppfoljningsliggaren.kernel.ik.IkValues.AtgardStatus;
 import se.uppfoljningsliggaren.kernel.ik.IkValues.RiskContent;
 import se.uppfoljningsliggaren.kernel.ik.IkViews.AtgardHistoryEntry;
 import se.uppfoljningsliggaren.kernel.value.Beslut;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +28,7 @@ import java.util.Optional;
  * its own and (keyed "region:<id>") the regionövergripande ones, whose content lives only in the region's document
  * and is merged in when read, so a change by regionstyrelsen reaches every nämnd without being copied.
  */
-class IkPlanDocument {
+public class IkPlanDocument {
 
     String ikPlanId;
     String namndCode;
@@ -90,5 +100,64 @@ class IkPlanDocument {
         Reported report = reported(atgardId, regionovergripande);
         AtgardHistoryEntry step = report == null ? null : report.statusPer(day);
         return step == null ? AtgardStatus.PLANERAD : step.to();
+    }
+
+    public static IkPlanDocument create(IkPlanCreated event, DomainEventMessage<?> message) {
+        IkPlanDocument document = new IkPlanDocument();
+        document.version = message.getSequenceNumber();
+        document.ikPlanId = event.ikPlanId();
+        document.namndCode = event.namndCode();
+        document.year = event.year();
+        return document;
+    }
+
+    /**
+     * Applies an event of the plan after its creation; its sequence number, time, principal and reason are kept in
+     * the åtgärd's history.
+     */
+    public void apply(Object event, DomainEventMessage<?> message) {
+        version = message.getSequenceNumber();
+        Instant at = message.getTimestamp();
+        String who = LedgerMetadata.principal(message.getMetaData());
+        String why = LedgerMetadata.reason(message.getMetaData());
+        if (event instanceof IkRiskAdded e) {
+            Risk risk = new Risk();
+            risk.riskId = e.riskId();
+            risk.content = e.content();
+            risks.add(risk);
+        } else if (event instanceof IkRiskRevised e) {
+            risk(e.riskId()).content = e.content();
+        } else if (event instanceof IkAtgardAdded e) {
+            Atgard atgard = new Atgard();
+            atgard.atgardId = e.atgardId();
+            atgard.riskId = e.riskId();
+            atgard.regionRisk = e.regionRisk();
+            atgard.content = e.content();
+            atgard.history.add(new AtgardHistoryEntry(ikPlanId, version, "ADDED", at, who, why, e.revisionBeslut(),
+                    e.content(), null, null, null, null, null, null));
+            atgarder.add(atgard);
+        } else if (event instanceof IkAtgardRevised e) {
+            Atgard atgard = atgard(e.atgardId()).orElseThrow();
+            atgard.content = e.content();
+            atgard.history.add(new AtgardHistoryEntry(ikPlanId, version, "REVISED", at, who, why, e.revisionBeslut(),
+                    e.content(), null, null, null, null, null, null));
+        } else if (event instanceof IkPlanAdopted e) {
+            adoptedBy = e.beslut();
+        } else if (event instanceof IkAtgardStatusChanged e) {
+            reporting(e.atgardId(), e.regionovergripande()).history.add(new AtgardHistoryEntry(ikPlanId, version,
+                    "STATUS", at, who, why, e.revisionBeslut(), null, e.from(), e.to(), e.datum(), null, null,
+                    e.comment()));
+        } else if (event instanceof IkAtgardEffectEvaluated e) {
+            Reported reported = reporting(e.atgardId(), e.regionovergripande());
+            reported.history.add(new AtgardHistoryEntry(ikPlanId, version, "EFFECT", at, who, why,
+                    e.revisionBeslut(), null, null, null, null, e.occasionId(), e.svar(), e.comment()));
+            reported.evaluated(e);
+        } else {
+            throw new IllegalArgumentException("not an IK-plan event: " + event.getClass().getSimpleName());
+        }
+    }
+
+    private Reported reporting(String atgardId, boolean regionovergripande) {
+        return reported.computeIfAbsent(reportKey(atgardId, regionovergripande), key -> new Reported());
     }
 }

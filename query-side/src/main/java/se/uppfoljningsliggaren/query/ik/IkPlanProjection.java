@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import se.uppfoljningsliggaren.kernel.LedgerMetadata;
 import se.uppfoljningsliggaren.kernel.ik.IkAtgardAdded;
 import se.uppfoljningsliggaren.kernel.ik.IkAtgardEffectEvaluated;
 import se.uppfoljningsliggaren.kernel.ik.IkAtgardRevised;
@@ -15,9 +14,6 @@ import se.uppfoljningsliggaren.kernel.ik.IkPlanAdopted;
 import se.uppfoljningsliggaren.kernel.ik.IkPlanCreated;
 import se.uppfoljningsliggaren.kernel.ik.IkRiskAdded;
 import se.uppfoljningsliggaren.kernel.ik.IkRiskRevised;
-import se.uppfoljningsliggaren.kernel.ik.IkValues.AtgardContent;
-import se.uppfoljningsliggaren.kernel.ik.IkViews.AtgardHistoryEntry;
-import se.uppfoljningsliggaren.kernel.value.Beslut;
 import se.uppfoljningsliggaren.query.DocumentHistory;
 import se.uppfoljningsliggaren.query.Histories;
 import se.uppfoljningsliggaren.query.ReadModelJson;
@@ -42,79 +38,42 @@ class IkPlanProjection {
 
     @EventHandler
     void on(IkPlanCreated event, DomainEventMessage<?> message) {
-        IkPlanDocument document = new IkPlanDocument();
-        document.ikPlanId = event.ikPlanId();
-        document.namndCode = event.namndCode();
-        document.year = event.year();
-        save(document, message);
+        save(IkPlanDocument.create(event, message), message);
     }
 
     @EventHandler
     void on(IkRiskAdded event, DomainEventMessage<?> message) {
-        IkPlanDocument document = load(event.ikPlanId());
-        IkPlanDocument.Risk risk = new IkPlanDocument.Risk();
-        risk.riskId = event.riskId();
-        risk.content = event.content();
-        document.risks.add(risk);
-        save(document, message);
+        applied(event.ikPlanId(), event, message);
     }
 
     @EventHandler
     void on(IkRiskRevised event, DomainEventMessage<?> message) {
-        IkPlanDocument document = load(event.ikPlanId());
-        document.risk(event.riskId()).content = event.content();
-        save(document, message);
+        applied(event.ikPlanId(), event, message);
     }
 
     @EventHandler
     void on(IkAtgardAdded event, DomainEventMessage<?> message) {
-        IkPlanDocument document = load(event.ikPlanId());
-        IkPlanDocument.Atgard atgard = new IkPlanDocument.Atgard();
-        atgard.atgardId = event.atgardId();
-        atgard.riskId = event.riskId();
-        atgard.regionRisk = event.regionRisk();
-        atgard.content = event.content();
-        atgard.history.add(contentChange("ADDED", event.ikPlanId(), event.content(), event.revisionBeslut(), message));
-        document.atgarder.add(atgard);
-        save(document, message);
+        applied(event.ikPlanId(), event, message);
     }
 
     @EventHandler
     void on(IkAtgardRevised event, DomainEventMessage<?> message) {
-        IkPlanDocument document = load(event.ikPlanId());
-        IkPlanDocument.Atgard atgard = document.atgard(event.atgardId()).orElseThrow();
-        atgard.content = event.content();
-        atgard.history.add(contentChange("REVISED", event.ikPlanId(), event.content(), event.revisionBeslut(),
-                message));
-        save(document, message);
+        applied(event.ikPlanId(), event, message);
     }
 
     @EventHandler
     void on(IkPlanAdopted event, DomainEventMessage<?> message) {
-        IkPlanDocument document = load(event.ikPlanId());
-        document.adoptedBy = event.beslut();
-        save(document, message);
+        applied(event.ikPlanId(), event, message);
     }
 
     @EventHandler
     void on(IkAtgardStatusChanged event, DomainEventMessage<?> message) {
-        IkPlanDocument document = load(event.ikPlanId());
-        reported(document, event.atgardId(), event.regionovergripande()).history.add(new AtgardHistoryEntry(
-                event.ikPlanId(), message.getSequenceNumber(), "STATUS", message.getTimestamp(), who(message),
-                why(message), event.revisionBeslut(), null, event.from(), event.to(), event.datum(), null, null,
-                event.comment()));
-        save(document, message);
+        applied(event.ikPlanId(), event, message);
     }
 
     @EventHandler
     void on(IkAtgardEffectEvaluated event, DomainEventMessage<?> message) {
-        IkPlanDocument document = load(event.ikPlanId());
-        IkPlanDocument.Reported reported = reported(document, event.atgardId(), event.regionovergripande());
-        reported.history.add(new AtgardHistoryEntry(event.ikPlanId(), message.getSequenceNumber(), "EFFECT",
-                message.getTimestamp(), who(message), why(message), event.revisionBeslut(), null, null, null, null,
-                event.occasionId(), event.svar(), event.comment()));
-        reported.evaluated(event);
-        save(document, message);
+        applied(event.ikPlanId(), event, message);
     }
 
     @ResetHandler
@@ -123,26 +82,11 @@ class IkPlanProjection {
         jdbc.update("DELETE FROM ik_plan_view");
     }
 
-    private static IkPlanDocument.Reported reported(IkPlanDocument document, String atgardId,
-                                                    boolean regionovergripande) {
-        return document.reported.computeIfAbsent(IkPlanDocument.reportKey(atgardId, regionovergripande),
-                key -> new IkPlanDocument.Reported());
+    private void applied(String ikPlanId, Object event, DomainEventMessage<?> message) {
+        IkPlanDocument document = load(ikPlanId);
+        document.apply(event, message);
+        save(document, message);
     }
-
-    private static AtgardHistoryEntry contentChange(String change, String ikPlanId, AtgardContent content,
-                                                    Beslut beslut, DomainEventMessage<?> message) {
-        return new AtgardHistoryEntry(ikPlanId, message.getSequenceNumber(), change, message.getTimestamp(),
-                who(message), why(message), beslut, content, null, null, null, null, null, null);
-    }
-
-    private static String who(DomainEventMessage<?> message) {
-        return LedgerMetadata.principal(message.getMetaData());
-    }
-
-    private static String why(DomainEventMessage<?> message) {
-        return LedgerMetadata.reason(message.getMetaData());
-    }
-
 
     private IkPlanDocument load(String ikPlanId) {
         return ReadModelJson.read(jdbc.queryForObject("SELECT document FROM ik_plan_view WHERE ik_plan_id = ?",
@@ -150,7 +94,6 @@ class IkPlanProjection {
     }
 
     private void save(IkPlanDocument document, DomainEventMessage<?> message) {
-        document.version = message.getSequenceNumber();
         String json = ReadModelJson.write(document);
         long globalIndex = StorePosition.of(jdbc, message);
         Timestamp at = Timestamp.from(message.getTimestamp());

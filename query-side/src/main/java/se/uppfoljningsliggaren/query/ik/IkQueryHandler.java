@@ -48,13 +48,13 @@ class IkQueryHandler {
     }
 
     /** A risk as the nämnd's plan shows it, with its åtgärder (the region's and the nämnd's own). */
-    private record Row(String riskId, boolean regionovergripande, RiskContent content, List<Item> atgarder) {
+    record Row(String riskId, boolean regionovergripande, RiskContent content, List<Item> atgarder) {
     }
 
-    private record Item(String atgardId, boolean regionovergripande, AtgardContent content) {
+    record Item(String atgardId, boolean regionovergripande, AtgardContent content) {
     }
 
-    private record Merged(IkPlanDocument plan, IkPlanDocument region, List<Row> rows) {
+    record Merged(IkPlanDocument plan, IkPlanDocument region, List<Row> rows) {
 
         Stream<Item> items() {
             return rows.stream().flatMap(r -> r.atgarder().stream());
@@ -159,40 +159,6 @@ class IkQueryHandler {
                 isk.map(d -> d.adoptedBy).orElse(null), current, earlier, underlag.orElse(null), null));
     }
 
-    @QueryHandler
-    IkOverview handle(GetIkOverview query) {
-        LocalDate yearEnd = LocalDate.of(query.year(), 12, 31);
-        Map<String, NamndIsk> isk = namndIsk(query.year(), null).stream()
-                .collect(Collectors.toMap(NamndIsk::namnd, n -> n));
-        IkPlanDocument region = document(IkCommands.ikPlanId(null, query.year())).orElse(null);
-        Map<String, IkPlanDocument> plans = jdbc.queryForList(
-                "SELECT document FROM ik_plan_view WHERE year = ? AND namnd_code IS NOT NULL", String.class,
-                query.year()).stream().map(json -> ReadModelJson.read(json, IkPlanDocument.class))
-                .collect(Collectors.toMap(plan -> plan.namndCode, plan -> plan));
-        List<IkOverviewRow> rows = jdbc.query("SELECT code, name FROM namnd_view ORDER BY code",
-                (rs, i) -> Map.entry(rs.getString(1), rs.getString(2))).stream().map(namnd -> {
-            String ikPlanId = IkCommands.ikPlanId(namnd.getKey(), query.year());
-            Optional<Merged> merged = Optional.ofNullable(plans.get(namnd.getKey())).map(plan -> merge(plan, region));
-            NamndIsk namndIsk = isk.get(namnd.getKey());
-            List<OpenAtgard> all = merged.map(m -> m.items().map(item -> new OpenAtgard(item.atgardId(),
-                    item.regionovergripande(), item.content().text(), m.statusPer(item, yearEnd))).toList())
-                    .orElse(List.of());
-            return new IkOverviewRow(namnd.getKey(), namnd.getValue(), merged.isPresent() ? ikPlanId : null,
-                    merged.map(m -> m.plan().adoptedBy != null).orElse(false),
-                    StatusCounts.of(all.stream().map(OpenAtgard::status).toList()),
-                    all.stream().filter(a -> a.status() == AtgardStatus.EJ_GENOMFORD).toList(),
-                    all.stream().filter(a -> a.status().open()).toList(),
-                    namndIsk.made(), namndIsk.tillracklig(), namndIsk.faststalld(),
-                    merged.isPresent() ? "/api/ik-plans/" + ikPlanId : null, namndIsk.link());
-        }).toList();
-        List<IskSamlad> samlad = jdbc.query("SELECT tillracklig, status FROM isk_view WHERE isk_id = ?",
-                (rs, i) -> new IskSamlad(true, rs.getBoolean(1), "FASTSTALLD".equals(rs.getString(2)),
-                        "/api/isk-bedomningar/region/" + query.year()), IkCommands.iskId(null, query.year()));
-        return new IkOverview(query.year(), yearEnd, samlad.isEmpty()
-                ? new IskSamlad(false, null, false, "/api/isk-bedomningar/region/" + query.year()) : samlad.get(0),
-                rows);
-    }
-
     private Optional<IskUnderlag> underlag(String namnd, int year, Instant asOf) {
         String occasionId = OccasionCommands.occasionId(namnd, OccasionKind.VERKSAMHETSBERATTELSE, Period.ofYear(year));
         Optional<FollowUpReport> report = queries.query(new GetFollowUpReport(occasionId, asOf),
@@ -269,7 +235,7 @@ class IkQueryHandler {
     }
 
     /** The regionövergripande risks first (with the region's åtgärder and the nämnd's own under them), then the plan's. */
-    private static Merged merge(IkPlanDocument plan, IkPlanDocument region) {
+    static Merged merge(IkPlanDocument plan, IkPlanDocument region) {
         List<Row> rows = new ArrayList<>();
         if (region != null) {
             region.risks.forEach(risk -> rows.add(new Row(risk.riskId, true, risk.content,

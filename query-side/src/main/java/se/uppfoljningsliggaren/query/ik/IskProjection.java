@@ -6,8 +6,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import se.uppfoljningsliggaren.kernel.LedgerMetadata;
-import se.uppfoljningsliggaren.kernel.ik.IkViews.Bedomning;
 import se.uppfoljningsliggaren.kernel.ik.IskBedomningAdopted;
 import se.uppfoljningsliggaren.kernel.ik.IskBedomningRecorded;
 import se.uppfoljningsliggaren.query.DocumentHistory;
@@ -38,12 +36,7 @@ class IskProjection {
                 event.iskId());
         IskDocument document = stored.isEmpty() ? new IskDocument() : ReadModelJson.read(stored.get(0),
                 IskDocument.class);
-        document.iskId = event.iskId();
-        document.namndCode = event.namndCode();
-        document.year = event.year();
-        document.bedomningar.add(new Bedomning(event.tillracklig(), event.motivation(), event.krav(),
-                event.revisionBeslut(), message.getTimestamp(),
-                LedgerMetadata.principal(message.getMetaData())));
+        document.apply(event, message);
         save(document, message);
     }
 
@@ -51,7 +44,7 @@ class IskProjection {
     void on(IskBedomningAdopted event, DomainEventMessage<?> message) {
         IskDocument document = ReadModelJson.read(jdbc.queryForObject(
                 "SELECT document FROM isk_view WHERE isk_id = ?", String.class, event.iskId()), IskDocument.class);
-        document.adoptedBy = event.beslut();
+        document.apply(event, message);
         save(document, message);
     }
 

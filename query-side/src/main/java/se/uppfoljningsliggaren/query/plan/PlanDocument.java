@@ -3,18 +3,22 @@ package se.uppfoljningsliggaren.query.plan;
 import se.uppfoljningsliggaren.kernel.plan.*;
 import se.uppfoljningsliggaren.kernel.value.*;
 
+import se.uppfoljningsliggaren.kernel.query.PlanViews.*;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.Comparator;
 
 /**
  * The stored read-model document of one plan: flat maps of its items in the order they were added. The query
  * handler turns it into the tree users see. Applying an event is the only way it changes.
  */
-class PlanDocument {
+public class PlanDocument {
 
     String planId;
     String namndCode;
@@ -59,7 +63,7 @@ class PlanDocument {
     record RevisionEntry(long version, String eventType, String itemId, Beslut beslut, String principal, Instant at) {
     }
 
-    static PlanDocument create(PlanCreated event) {
+    public static PlanDocument create(PlanCreated event) {
         PlanDocument document = new PlanDocument();
         document.planId = event.planId();
         document.namndCode = event.namndCode();
@@ -70,7 +74,7 @@ class PlanDocument {
         return document;
     }
 
-    void apply(PlanEvent event, long version, String principal, Instant at) {
+    public void apply(PlanEvent event, long version, String principal, Instant at) {
         if (event instanceof GoalAdded e) {
             goals.put(e.goalId(), new Goal(version, e.goalId(), e.parentGoalId(), e.kind(), e.origin(), e.numbering(), e.title(),
                     e.description(), e.revisionBeslut()));
@@ -129,6 +133,99 @@ class PlanDocument {
     private void revised(long version, PlanEvent event, String itemId, Beslut beslut, String principal, Instant at) {
         if (beslut != null) {
             revisions.add(new RevisionEntry(version, event.getClass().getSimpleName(), itemId, beslut, principal, at));
+        }
+    }
+
+    /** The RF uppdrag the plan received, whose texts the view shows from the region-wide catalogue. */
+    public List<String> rfUppdragIds() {
+        return uppdrag.values().stream().filter(u -> u.source() == UppdragSource.RF).map(Uppdrag::uppdragId).toList();
+    }
+
+    /**
+     * The view users read: the flat maps turned into the goal tree, in the order items were added. Pure: the RF
+     * uppdrag texts and indikator names are looked up by the caller.
+     */
+    public PlanView view(long version, Instant lastChangedAt, String namndName, Map<String, RfUppdragView> rf,
+                         Map<String, String> indikatorNames) {
+        PlanTree tree = new PlanTree(this, rf, indikatorNames);
+        return new PlanView(planId, namndCode, namndName, year, title, planningYears, status, adoptedBy, version,
+                lastChangedAt, tree.goals(null), tree.uppdrag(null), tree.budget(), revisions.stream()
+                .map(r -> new Revision(r.version(), r.eventType(), r.itemId(), r.beslut(), r.principal(), r.at()))
+                .toList());
+    }
+
+    /** Turns the flat document into the tree users read, in the order items were added. */
+    private record PlanTree(PlanDocument document, Map<String, RfUppdragView> rf, Map<String, String> indikatorNames) {
+
+        List<GoalNode> goals(String parentGoalId) {
+            return document.goals.values().stream()
+                    .filter(g -> java.util.Objects.equals(g.parentGoalId(), parentGoalId))
+                    .sorted(Comparator.comparingLong(PlanDocument.Goal::addedIn))
+                    .map(g -> new GoalNode(g.goalId(), g.kind(), g.origin(), g.numbering(), g.title(), g.description(),
+                            styrtal(g.goalId()), uppdrag(g.goalId()), aktiviteter(g.goalId(), null), goals(g.goalId()),
+                            g.revisedBy()))
+                    .toList();
+        }
+
+        List<StyrtalNode> styrtal(String goalId) {
+            return document.styrtal.values().stream().filter(s -> s.goalId().equals(goalId))
+                    .sorted(Comparator.comparingLong(PlanDocument.Styrtal::addedIn)).map(s -> {
+                StyrtalContent c = s.content();
+                return new StyrtalNode(s.styrtalId(), s.indikatorId(), indikatorNames.get(s.indikatorId()), c.numbering(),
+                        c.text(), c.unit(), c.direction(), c.senastKanda(), c.arsMalvarde(), c.langsiktigtMalvarde(),
+                        c.breakdowns(), s.revisedBy());
+            }).toList();
+        }
+
+        List<UppdragNode> uppdrag(String goalId) {
+            return document.uppdrag.values().stream()
+                    .filter(u -> java.util.Objects.equals(u.goalId(), goalId))
+                    .sorted(Comparator.comparingLong(PlanDocument.Uppdrag::addedIn))
+                    .map(u -> {
+                        RfUppdragView region = u.source() == UppdragSource.RF ? rf.get(u.uppdragId()) : null;
+                        return region == null
+                                ? new UppdragNode(u.uppdragId(), u.source(), null, u.numbering(), u.text(), u.assignee(),
+                                u.continuesFrom(), aktiviteter(null, u.uppdragId()))
+                                : new UppdragNode(u.uppdragId(), u.source(), region.year(), "Nr " + region.nr(),
+                                region.text(), null, region.continuesFrom(), aktiviteter(null, u.uppdragId()));
+                    }).toList();
+        }
+
+        List<AktivitetNode> aktiviteter(String goalId, String uppdragId) {
+            return document.aktiviteter.values().stream()
+                    .filter(a -> goalId != null ? goalId.equals(a.goalId()) : uppdragId.equals(a.uppdragId()))
+                    .sorted(Comparator.comparingLong(PlanDocument.Aktivitet::addedIn))
+                    .map(a -> new AktivitetNode(a.aktivitetId(), a.text())).toList();
+        }
+
+        BudgetView budget() {
+            String versionName = switch (document.status) {
+                case UTKAST -> "utkast";
+                case FASTSTALLD -> document.budgetVersion <= 1 ? "beslutad" : "aktuell";
+            };
+            Map<String, List<PlanDocument.BudgetLine>> linesByTable = document.budgetLines.values().stream()
+                    .collect(Collectors.groupingBy(PlanDocument.BudgetLine::tableId));
+            List<BudgetTableView> tables = document.budgetTables.values().stream().map(t -> {
+                List<PlanDocument.BudgetLine> lines = new ArrayList<>(linesByTable.getOrDefault(t.tableId(), List.of()));
+                lines.sort(Comparator.comparingInt(PlanDocument.BudgetLine::position));
+                Map<String, PlanDocument.BudgetLine> byId = lines.stream()
+                        .collect(Collectors.toMap(PlanDocument.BudgetLine::lineId, l -> l));
+                return new BudgetTableView(t.tableId(), t.kind(), t.title(), t.columns(), lines.stream()
+                        .map(l -> new BudgetLineView(l.lineId(), l.parentLineId(), depth(l, byId), l.label(),
+                                l.amounts(), java.util.Objects.equals(l.amounts(), l.beslutadAmounts()) ? null
+                                : l.beslutadAmounts()))
+                        .toList());
+            }).toList();
+            return new BudgetView(document.budgetVersion, versionName, document.budgetVersionBeslut, tables);
+        }
+
+        private static int depth(PlanDocument.BudgetLine line, Map<String, PlanDocument.BudgetLine> byId) {
+            int depth = 0;
+            for (String parent = line.parentLineId(); parent != null && byId.containsKey(parent);
+                 parent = byId.get(parent).parentLineId()) {
+                depth++;
+            }
+            return depth;
         }
     }
 }

@@ -129,8 +129,7 @@ class PlanQueryHandler {
 
     private PlanView toView(PlanDocument document, long version, java.time.Instant lastChangedAt, String namndName) {
         Map<String, RfUppdragView> rf = new HashMap<>();
-        List<String> rfIds = document.uppdrag.values().stream().filter(u -> u.source() == UppdragSource.RF)
-                .map(PlanDocument.Uppdrag::uppdragId).toList();
+        List<String> rfIds = document.rfUppdragIds();
         if (!rfIds.isEmpty()) {
             jdbc.query("SELECT * FROM rf_uppdrag_view WHERE rf_uppdrag_id = ANY (?)",
                     (ResultSet rs) -> {
@@ -147,12 +146,7 @@ class PlanQueryHandler {
                         indikatorNames.put(rs.getString(1), rs.getString(2));
                     }, (Object) indikatorIds.toArray(String[]::new));
         }
-        PlanTree tree = new PlanTree(document, rf, indikatorNames);
-        return new PlanView(document.planId, document.namndCode, namndName, document.year, document.title,
-                document.planningYears, document.status, document.adoptedBy, version, lastChangedAt, tree.goals(null),
-                tree.uppdrag(null), tree.budget(), document.revisions.stream()
-                .map(r -> new Revision(r.version(), r.eventType(), r.itemId(), r.beslut(), r.principal(), r.at()))
-                .toList());
+        return document.view(version, lastChangedAt, namndName, rf, indikatorNames);
     }
 
     private static IndikatorView indikator(ResultSet rs) throws SQLException {
@@ -163,80 +157,5 @@ class PlanQueryHandler {
     private static RfUppdragView rfUppdrag(ResultSet rs) throws SQLException {
         return new RfUppdragView(rs.getString("rf_uppdrag_id"), rs.getInt("year"), rs.getInt("nr"), rs.getString("text"),
                 List.of((String[]) rs.getArray("given_to").getArray()), rs.getString("continues_from"));
-    }
-
-    /** Turns the flat document into the tree users read, in the order items were added. */
-    private record PlanTree(PlanDocument document, Map<String, RfUppdragView> rf, Map<String, String> indikatorNames) {
-
-        List<GoalNode> goals(String parentGoalId) {
-            return document.goals.values().stream()
-                    .filter(g -> java.util.Objects.equals(g.parentGoalId(), parentGoalId))
-                    .sorted(Comparator.comparingLong(PlanDocument.Goal::addedIn))
-                    .map(g -> new GoalNode(g.goalId(), g.kind(), g.origin(), g.numbering(), g.title(), g.description(),
-                            styrtal(g.goalId()), uppdrag(g.goalId()), aktiviteter(g.goalId(), null), goals(g.goalId()),
-                            g.revisedBy()))
-                    .toList();
-        }
-
-        List<StyrtalNode> styrtal(String goalId) {
-            return document.styrtal.values().stream().filter(s -> s.goalId().equals(goalId))
-                    .sorted(Comparator.comparingLong(PlanDocument.Styrtal::addedIn)).map(s -> {
-                StyrtalContent c = s.content();
-                return new StyrtalNode(s.styrtalId(), s.indikatorId(), indikatorNames.get(s.indikatorId()), c.numbering(),
-                        c.text(), c.unit(), c.direction(), c.senastKanda(), c.arsMalvarde(), c.langsiktigtMalvarde(),
-                        c.breakdowns(), s.revisedBy());
-            }).toList();
-        }
-
-        List<UppdragNode> uppdrag(String goalId) {
-            return document.uppdrag.values().stream()
-                    .filter(u -> java.util.Objects.equals(u.goalId(), goalId))
-                    .sorted(Comparator.comparingLong(PlanDocument.Uppdrag::addedIn))
-                    .map(u -> {
-                        RfUppdragView region = u.source() == UppdragSource.RF ? rf.get(u.uppdragId()) : null;
-                        return region == null
-                                ? new UppdragNode(u.uppdragId(), u.source(), null, u.numbering(), u.text(), u.assignee(),
-                                u.continuesFrom(), aktiviteter(null, u.uppdragId()))
-                                : new UppdragNode(u.uppdragId(), u.source(), region.year(), "Nr " + region.nr(),
-                                region.text(), null, region.continuesFrom(), aktiviteter(null, u.uppdragId()));
-                    }).toList();
-        }
-
-        List<AktivitetNode> aktiviteter(String goalId, String uppdragId) {
-            return document.aktiviteter.values().stream()
-                    .filter(a -> goalId != null ? goalId.equals(a.goalId()) : uppdragId.equals(a.uppdragId()))
-                    .sorted(Comparator.comparingLong(PlanDocument.Aktivitet::addedIn))
-                    .map(a -> new AktivitetNode(a.aktivitetId(), a.text())).toList();
-        }
-
-        BudgetView budget() {
-            String versionName = switch (document.status) {
-                case UTKAST -> "utkast";
-                case FASTSTALLD -> document.budgetVersion <= 1 ? "beslutad" : "aktuell";
-            };
-            Map<String, List<PlanDocument.BudgetLine>> linesByTable = document.budgetLines.values().stream()
-                    .collect(Collectors.groupingBy(PlanDocument.BudgetLine::tableId));
-            List<BudgetTableView> tables = document.budgetTables.values().stream().map(t -> {
-                List<PlanDocument.BudgetLine> lines = new ArrayList<>(linesByTable.getOrDefault(t.tableId(), List.of()));
-                lines.sort(Comparator.comparingInt(PlanDocument.BudgetLine::position));
-                Map<String, PlanDocument.BudgetLine> byId = lines.stream()
-                        .collect(Collectors.toMap(PlanDocument.BudgetLine::lineId, l -> l));
-                return new BudgetTableView(t.tableId(), t.kind(), t.title(), t.columns(), lines.stream()
-                        .map(l -> new BudgetLineView(l.lineId(), l.parentLineId(), depth(l, byId), l.label(),
-                                l.amounts(), java.util.Objects.equals(l.amounts(), l.beslutadAmounts()) ? null
-                                : l.beslutadAmounts()))
-                        .toList());
-            }).toList();
-            return new BudgetView(document.budgetVersion, versionName, document.budgetVersionBeslut, tables);
-        }
-
-        private static int depth(PlanDocument.BudgetLine line, Map<String, PlanDocument.BudgetLine> byId) {
-            int depth = 0;
-            for (String parent = line.parentLineId(); parent != null && byId.containsKey(parent);
-                 parent = byId.get(parent).parentLineId()) {
-                depth++;
-            }
-            return depth;
-        }
     }
 }

@@ -31,10 +31,12 @@ public class FollowUpQueryController {
 
     @GetMapping("/overview")
     @Operation(summary = "Uppsiktsplikt overview: every nämnd's follow-up of a kind for a year in one answer, with its "
-            + "summary table, budgetavvikelse and how many of its follow-ups are fastställda; each row links onward")
+            + "summary table, budgetavvikelse and how many of its follow-ups are fastställda; each row links onward. "
+            + "asOf (ISO instant) gives the overview as it stood then")
     public Overview overview(@RequestParam int year,
-                             @RequestParam(defaultValue = "VERKSAMHETSBERATTELSE") OccasionKind kind) {
-        return queries.query(new GetOverview(year, kind), ResponseTypes.instanceOf(Overview.class)).join();
+                             @RequestParam(defaultValue = "VERKSAMHETSBERATTELSE") OccasionKind kind,
+                             @RequestParam(required = false) java.time.Instant asOf) {
+        return queries.query(new GetOverview(year, kind, asOf), ResponseTypes.instanceOf(Overview.class)).join();
     }
 
     @GetMapping("/{occasionId}")

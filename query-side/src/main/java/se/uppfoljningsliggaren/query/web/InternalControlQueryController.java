@@ -98,8 +98,9 @@ public class InternalControlQueryController {
 
     @GetMapping("/api/internkontroll/overview")
     @Operation(summary = "Internal control of every nämnd of a year, for regionstyrelsen: åtgärder by status per year "
-            + "end, those ej genomförda or still open, the ISK-bedömning and its outcome, and the samlad bedömning")
-    public IkOverview overview(@RequestParam int year) {
-        return queries.query(new GetIkOverview(year), ResponseTypes.instanceOf(IkOverview.class)).join();
+            + "end, those ej genomförda or still open, the ISK-bedömning and its outcome, and the samlad bedömning. "
+            + "asOf (ISO instant) gives the overview as it stood then")
+    public IkOverview overview(@RequestParam int year, @RequestParam(required = false) Instant asOf) {
+        return queries.query(new GetIkOverview(year, asOf), ResponseTypes.instanceOf(IkOverview.class)).join();
     }
 }

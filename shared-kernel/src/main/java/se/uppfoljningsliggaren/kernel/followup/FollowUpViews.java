@@ -28,8 +28,12 @@ public final class FollowUpViews {
         }
     }
 
-    /** Regionstyrelsen's uppsiktsplikt: every nämnd's follow-up of one kind for a year, in one answer. */
-    public record GetOverview(int year, OccasionKind kind) {
+    /**
+     * Regionstyrelsen's uppsiktsplikt: every nämnd's follow-up of one kind for a year, in one answer.
+     *
+     * @param asOf null for now; else the overview as it stood then (after the events stamped at or before it)
+     */
+    public record GetOverview(int year, OccasionKind kind, java.time.Instant asOf) {
     }
 
     public record Overview(int year, OccasionKind kind, List<OverviewRow> namnder) {

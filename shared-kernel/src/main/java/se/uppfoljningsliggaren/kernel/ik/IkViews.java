@@ -49,8 +49,11 @@ public final class IkViews {
     public record GetIsk(String namnd, int year, Instant asOf) {
     }
 
-    /** @return {@code IkOverview}: internal control of every nämnd of a year, for regionstyrelsen's uppsiktsplikt */
-    public record GetIkOverview(int year) {
+    /**
+     * @param asOf null for now; else the overview as it stood then (after the events stamped at or before it)
+     * @return {@code IkOverview}: internal control of every nämnd of a year, for regionstyrelsen's uppsiktsplikt
+     */
+    public record GetIkOverview(int year, Instant asOf) {
     }
 
     public record IkPlanSummary(String ikPlanId, String namnd, int year, String status, Beslut adoptedBy,
