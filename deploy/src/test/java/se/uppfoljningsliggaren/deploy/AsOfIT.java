@@ -127,10 +127,13 @@ class AsOfIT extends LedgerIntegrationTest {
         // The overviews' processor shows each step: the IK-plan, then its åtgärd and the follow-up, then the assessment
         awaitGet(IK_OVERVIEW, overview -> aso(overview).path("ikPlanId").asText().equals("IK-ASO-2026")
                 && aso(overview).at("/counts/planerad").asInt() == (step == 3 || step == 4 ? 1 : 0)
-                && aso(overview).at("/counts/pagaende").asInt() == (step >= 5 ? 1 : 0));
+                && aso(overview).at("/counts/pagaende").asInt() == (step >= 5 ? 1 : 0)
+                && aso(overview).path("iskMade").asBoolean() == step >= 3
+                && aso(overview).path("iskFaststalld").asBoolean() == step >= 4);
         awaitGet(OVERVIEW, overview -> aso(overview).path("occasionId").isTextual() == step >= 3
                 && (step < 4 || aso(overview).toString().contains("\"gul\":1"))
-                && aso(overview).path("faststalld").asBoolean() == step >= 5);
+                && aso(overview).path("faststalld").asBoolean() == step >= 5
+                && aso(overview).at("/internkontroll/iskFaststalld").asBoolean() == step >= 4);
         views.add(OVERVIEW);
         views.add(IK_OVERVIEW);
         if (step >= 2) {
