@@ -21,6 +21,7 @@ import se.uppfoljningsliggaren.kernel.query.PlanViews.UppdragNode;
 import se.uppfoljningsliggaren.kernel.value.GoalKind;
 import se.uppfoljningsliggaren.kernel.value.GoalOrigin;
 import se.uppfoljningsliggaren.kernel.value.UppdragSource;
+import se.uppfoljningsliggaren.query.FigureTableEntry;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 
 import java.util.ArrayList;
@@ -76,7 +77,7 @@ class FollowUpReportHandler {
         List<ReportUppdrag> loose = plan.uppdragOutsideGoals().stream().map(u -> uppdrag(u, occasion, summary)).toList();
         return Optional.of(new FollowUpReport(occasion.occasionId, occasion.namndCode, occasion.year, occasion.kind,
                 occasion.period, occasion.adoptedBy != null, occasion.adoptedBy, occasion.planId, summary.rows(), goals,
-                loose, resultatrapport(occasion.resultatrapport)));
+                loose, resultatrapport(occasion.resultatrapport), FigureTableEntry.views(occasion.figureTables)));
     }
 
     private ReportGoal goal(GoalNode goal, OccasionDocument occasion, Summary summary) {

@@ -7,6 +7,7 @@ import se.uppfoljningsliggaren.kernel.followup.OccasionOpened;
 import se.uppfoljningsliggaren.kernel.followup.ResultatrapportRecorded;
 import se.uppfoljningsliggaren.kernel.value.Beslut;
 import se.uppfoljningsliggaren.kernel.value.Period;
+import se.uppfoljningsliggaren.query.FigureTableEntry;
 
 import java.util.LinkedHashMap;
 
@@ -23,6 +24,7 @@ class OccasionDocument {
     LinkedHashMap<String, ItemAssessed> items = new LinkedHashMap<>();
     LinkedHashMap<String, IndikatorAssessed> indikatorer = new LinkedHashMap<>();
     ResultatrapportRecorded resultatrapport;
+    LinkedHashMap<String, FigureTableEntry> figureTables = new LinkedHashMap<>();
 
     static OccasionDocument open(OccasionOpened event) {
         OccasionDocument document = new OccasionDocument();

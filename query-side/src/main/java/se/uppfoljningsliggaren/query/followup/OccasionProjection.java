@@ -10,7 +10,9 @@ import se.uppfoljningsliggaren.kernel.followup.IndikatorAssessed;
 import se.uppfoljningsliggaren.kernel.followup.ItemAssessed;
 import se.uppfoljningsliggaren.kernel.followup.OccasionAdopted;
 import se.uppfoljningsliggaren.kernel.followup.OccasionOpened;
+import se.uppfoljningsliggaren.kernel.followup.OccasionFigureTableRecorded;
 import se.uppfoljningsliggaren.kernel.followup.ResultatrapportRecorded;
+import se.uppfoljningsliggaren.query.FigureTableEntry;
 import se.uppfoljningsliggaren.query.DocumentHistory;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 import se.uppfoljningsliggaren.query.StorePosition;
@@ -51,6 +53,14 @@ class OccasionProjection {
     void on(ResultatrapportRecorded event, DomainEventMessage<?> message) {
         OccasionDocument document = load(event.occasionId());
         document.resultatrapport = event;
+        save(document, message);
+    }
+
+    @EventHandler
+    void on(OccasionFigureTableRecorded event, DomainEventMessage<?> message) {
+        OccasionDocument document = load(event.occasionId());
+        FigureTableEntry.record(document.figureTables, message.getSequenceNumber(), event.tableId(), event.table(),
+                event.revisionBeslut());
         save(document, message);
     }
 

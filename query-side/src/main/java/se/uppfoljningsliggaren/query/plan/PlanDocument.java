@@ -2,6 +2,7 @@ package se.uppfoljningsliggaren.query.plan;
 
 import se.uppfoljningsliggaren.kernel.plan.*;
 import se.uppfoljningsliggaren.kernel.value.*;
+import se.uppfoljningsliggaren.query.FigureTableEntry;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -31,6 +32,7 @@ class PlanDocument {
     LinkedHashMap<String, Aktivitet> aktiviteter = new LinkedHashMap<>();
     LinkedHashMap<String, BudgetTable> budgetTables = new LinkedHashMap<>();
     LinkedHashMap<String, BudgetLine> budgetLines = new LinkedHashMap<>();
+    LinkedHashMap<String, FigureTableEntry> figureTables = new LinkedHashMap<>();
     List<RevisionEntry> revisions = new ArrayList<>();
 
     // Each item remembers the plan version that added it: jsonb does not keep map order, the tree does.
@@ -118,6 +120,9 @@ class PlanDocument {
                 budgetVersionBeslut = e.revisionBeslut();
             }
             revised(version, e, e.lineId(), e.revisionBeslut(), principal, at);
+        } else if (event instanceof FigureTableRecorded e) {
+            FigureTableEntry.record(figureTables, version, e.tableId(), e.table(), e.revisionBeslut());
+            revised(version, e, e.tableId(), e.revisionBeslut(), principal, at);
         } else if (event instanceof PlanAdopted e) {
             status = PlanStatus.FASTSTALLD;
             adoptedBy = e.beslut();

@@ -8,6 +8,7 @@ import se.uppfoljningsliggaren.kernel.query.PlanViews.*;
 import se.uppfoljningsliggaren.kernel.value.PlanStatus;
 import se.uppfoljningsliggaren.kernel.value.StyrtalContent;
 import se.uppfoljningsliggaren.kernel.value.UppdragSource;
+import se.uppfoljningsliggaren.query.FigureTableEntry;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 
 import java.sql.ResultSet;
@@ -148,7 +149,7 @@ class PlanQueryHandler {
                 document.planningYears, document.status, document.adoptedBy, version, lastChangedAt, tree.goals(null),
                 tree.uppdrag(null), tree.budget(), document.revisions.stream()
                 .map(r -> new Revision(r.version(), r.eventType(), r.itemId(), r.beslut(), r.principal(), r.at()))
-                .toList());
+                .toList(), FigureTableEntry.views(document.figureTables));
     }
 
     private static IndikatorView indikator(ResultSet rs) throws SQLException {
