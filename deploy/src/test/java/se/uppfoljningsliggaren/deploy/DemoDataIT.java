@@ -61,6 +61,7 @@ class DemoDataIT extends LedgerIntegrationTest {
         theOverviewAnswersForEveryNamndInOneRequest();
         theInternalControlOf2024AgreesWithTheVerksamhetsberattelse();
         theIkPlansOf2026And2023AreLoadedWithTheRegionovergripandeRowsMergedIn();
+        theTablesOfFiguresAreShownAsPrinted();
     }
 
     /** 001 §7.2–7.3: 10 risks, 14 åtgärder, the communication åtgärd ej genomförd, the ISK-bedömning tillräcklig. */
@@ -205,6 +206,71 @@ class DemoDataIT extends LedgerIntegrationTest {
 
     private JsonNode awaitFollowUp(String occasionId) throws InterruptedException {
         return awaitGet("/api/followups/" + occasionId, report -> report.get("faststalld").asBoolean());
+    }
+
+    /** 000 §4.2 bidrag, 004 §6.2 nyckeltal, 001 §5 personalekonomi: as printed, the undecided amount as words. */
+    private void theTablesOfFiguresAreShownAsPrinted() throws Exception {
+        JsonNode bidrag = table(awaitFastställd("RS-2026"), "bidrag");
+        assertThat(bidrag.get("kind").asText()).isEqualTo("BIDRAG");
+        assertThat(bidrag.get("rows")).hasSize(6);
+        JsonNode finsam = row(bidrag, "finsam");
+        assertThat(cell(finsam, "belopp-2025").get("written").asText()).isEqualTo("4 340 000");
+        assertThat(cell(finsam, "belopp-2025").get("number").decimalValue()).isEqualByComparingTo("4340000");
+        assertThat(cell(finsam, "belopp-2026").get("written").asText()).isEqualTo("Belopp ännu ej fastställt");
+        assertThat(cell(finsam, "belopp-2026").get("form").asText()).isEqualTo("NOT_DECIDED");
+        JsonNode funktionshinder = row(bidrag, "funktionshinderorganisationer");
+        assertThat(funktionshinder.at("/cells/0/note").asText()).isEqualTo("1)");
+        assertThat(bidrag.at("/notes/0").asText()).startsWith("1) Inklusive utökat föreningsbidrag");
+
+        JsonNode nyckeltal = table(awaitFastställd("SN-2026"), "nyckeltal");
+        JsonNode takt = row(nyckeltal, "lonekostnadsokningstakt");
+        assertThat(takt.get("label").asText()).isEqualTo("Lönekostnadsökningstakt");
+        assertThat(List.of("budget", "prognos-prev", "budget-prev").stream()
+                .map(c -> cell(takt, c).get("written").asText()).toList()).containsExactly("4,9", "-4,9", "-5,7");
+        assertThat(nyckeltal.get("unit").asText()).isEqualTo("Procent");
+
+        JsonNode report = awaitGet("/api/followups/RS-VERKSAMHETSBERATTELSE-2024",
+                r -> r.get("figureTables").size() == 5);
+        JsonNode sjuk = table(report, "sjukfranvaro");
+        JsonNode totalt = row(sjuk, "totalt");
+        assertThat(List.of("2024-k", "2024-m", "2024-t", "2023-k", "2023-m", "2023-t").stream()
+                .map(c -> cell(totalt, c).get("written").asText()).toList())
+                .containsExactly("4,3", "0,8", "3,5", "2,3", "1,5", "2,1");
+        JsonNode kvinnor2024 = sjuk.get("columns").get(0);
+        assertThat(kvinnor2024.get("label").asText()).isEqualTo("Kvinnor");
+        assertThat(kvinnor2024.get("group").asText()).isEqualTo("Utfall jan - dec 2024");
+        assertThat(kvinnor2024.get("dimension").asText()).isEqualTo("SEX");
+        assertThat(cell(row(table(report, "personalkostnader"), "lonekostnad-40-41"), "utfall").get("written")
+                .asText()).isEqualTo("-83,8");
+        assertThat(cell(row(table(report, "kostnadsanalys"), "totalt-40-41"), "utfall-prev").get("written")
+                .asText()).isEqualTo("-86.0");
+    }
+
+    private static JsonNode table(JsonNode view, String tableId) {
+        for (JsonNode table : view.get("figureTables")) {
+            if (table.get("tableId").asText().equals(tableId)) {
+                return table;
+            }
+        }
+        throw new AssertionError("no table " + tableId + " in " + view.get("figureTables"));
+    }
+
+    private static JsonNode row(JsonNode table, String key) {
+        for (JsonNode row : table.get("rows")) {
+            if (row.get("key").asText().equals(key)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + key + " in " + table.get("tableId"));
+    }
+
+    private static JsonNode cell(JsonNode row, String column) {
+        for (JsonNode cell : row.get("cells")) {
+            if (cell.get("column").asText().equals(column)) {
+                return cell.get("value");
+            }
+        }
+        throw new AssertionError("no cell " + column + " in row " + row.get("key"));
     }
 
     private JsonNode awaitFastställd(String planId) throws InterruptedException {
