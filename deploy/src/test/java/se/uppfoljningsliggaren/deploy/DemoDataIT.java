@@ -62,6 +62,7 @@ class DemoDataIT extends LedgerIntegrationTest {
         theInternalControlOf2024AgreesWithTheVerksamhetsberattelse();
         theIkPlansOf2026And2023AreLoadedWithTheRegionovergripandeRowsMergedIn();
         theTablesOfFiguresAreShownAsPrinted();
+        theIkPlanOf2025IsLoadedFromTheOcrTextAsPrinted();
     }
 
     /** 001 §7.2–7.3: 10 risks, 14 åtgärder, the communication åtgärd ej genomförd, the ISK-bedömning tillräcklig. */
@@ -206,6 +207,24 @@ class DemoDataIT extends LedgerIntegrationTest {
 
     private JsonNode awaitFollowUp(String occasionId) throws InterruptedException {
         return awaitGet("/api/followups/" + occasionId, report -> report.get("faststalld").asBoolean());
+    }
+
+    /** 002 §6.1: the SAM risk of 2025 merged in first, RS's 18 own risks in correct Swedish, figures as printed. */
+    private void theIkPlanOf2025IsLoadedFromTheOcrTextAsPrinted() throws Exception {
+        JsonNode plan = awaitGet("/api/ik-plans/IK-RS-2025", p -> "FASTSTALLD".equals(p.get("status").asText()));
+        JsonNode risks = plan.get("risks");
+        assertThat(risks).hasSize(19);
+        assertThat(risks.get(0).get("regionovergripande").asBoolean()).isTrue();
+        assertThat(risks.get(0).get("atgarder")).hasSize(3);
+        assertThat(risks.get(0).at("/atgarder/0/text").asText())
+                .startsWith("Varje chef ska hantera sina fördelade arbetsmiljöuppgifter");
+        assertThat(risks.get(1).get("text").asText()).isEqualTo(
+                "Risken att lönehantering och löneutbetalningsprocessen inte är helt tillfredsställande och ändamålsenlig.");
+        JsonNode faktura = find(risks, r -> r.get("riskId").asText().equals("fakturaanteckning"));
+        assertThat(faktura.at("/atgarder/0/text").asText()).contains("konto 4611, 4630, 6811-6899 och 7070");
+        JsonNode privata = find(risks, r -> r.get("riskId").asText().equals("privata-utforare"));
+        assertThat(privata.get("verksamhet").asText()).isEqualTo("Staben hälso- och sjukvård");
+        assertThat(privata.get("text").asText()).contains("KL 3 kap 16 §");
     }
 
     /** 000 §4.2 bidrag, 004 §6.2 nyckeltal, 001 §5 personalekonomi: as printed, the undecided amount as words. */
