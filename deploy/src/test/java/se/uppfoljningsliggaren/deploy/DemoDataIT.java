@@ -63,6 +63,7 @@ class DemoDataIT extends LedgerIntegrationTest {
         theIkPlansOf2026And2023AreLoadedWithTheRegionovergripandeRowsMergedIn();
         theTablesOfFiguresAreShownAsPrinted();
         theIkPlanOf2025IsLoadedFromTheOcrTextAsPrinted();
+        thePlanOf2023OfRegionalTillvaxtnamndIsLoadedAsPrinted();
     }
 
     /** 001 §7.2–7.3: 10 risks, 14 åtgärder, the communication åtgärd ej genomförd, the ISK-bedömning tillräcklig. */
@@ -207,6 +208,33 @@ class DemoDataIT extends LedgerIntegrationTest {
 
     private JsonNode awaitFollowUp(String occasionId) throws InterruptedException {
         return awaitGet("/api/followups/" + occasionId, report -> report.get("faststalld").asBoolean());
+    }
+
+    /** 003: perspektiv → effektmål → mål, styrtal in their older forms, uppdrag as marked, the budget with its Summa. */
+    private void thePlanOf2023OfRegionalTillvaxtnamndIsLoadedAsPrinted() throws Exception {
+        JsonNode plan = awaitFastställd("RTN-2023");
+        assertThat(List.of(plan.at("/goals/0/title").asText(), plan.at("/goals/1/title").asText(),
+                plan.at("/goals/2/title").asText())).containsExactly("Invånare och samhälle", "Process", "Resurs");
+        JsonNode e5 = plan.at("/goals/0/children/0");
+        assertThat(e5.get("kind").asText()).isEqualTo("EFFEKTMAL");
+        assertThat(e5.get("numbering").asText()).isEqualTo("5");
+        JsonNode gastnatter = find(e5.get("children"), g -> g.get("kind").asText().equals("TERRITORIELLT_MAL")
+                && g.get("title").asText().contains("besöksnäringen")).at("/styrtal/0");
+        assertThat(gastnatter.at("/arsMalvarde/written").asText()).isEqualTo("öka med 33 procent jämfört med 2016");
+        assertThat(gastnatter.at("/arsMalvarde/form").asText()).isEqualTo("BASELINE_CHANGE");
+        assertThat(gastnatter.at("/arsMalvarde/baselineYear").asInt()).isEqualTo(2016);
+        JsonNode nystartade = e5.at("/styrtal/0");
+        assertThat(nystartade.at("/arsMalvarde/form").asText()).isEqualTo("PROSE");
+        assertThat(nystartade.at("/arsMalvarde/written").asText()).startsWith("högre än i jämförbara län");
+        assertThat(e5.get("uppdrag").findValuesAsText("text"))
+                .anyMatch(t -> t.startsWith("Nytt 2023: Att tillsammans med relevanta aktörer"))
+                .filteredOn(t -> t.startsWith("Från 2022 fortsätter 2023:")).hasSize(7);
+        JsonNode drift = find(plan.at("/budget/tables"), t -> t.get("tableId").asText().equals("drift"));
+        JsonNode summa = find(drift.get("lines"), l -> l.get("label").asText().equals("Summa"));
+        assertThat(summa.at("/amounts/budget-omsattning").decimalValue()).isEqualByComparingTo("275.8");
+        assertThat(summa.at("/amounts/budget-budgetram").decimalValue()).isEqualByComparingTo("157.1");
+        JsonNode takt = row(table(plan, "nyckeltal"), "lonekostnadsokningstakt");
+        assertThat(cell(takt, "budget").get("written").asText()).isEqualTo("5,2%");
     }
 
     /** 002 §6.1: the SAM risk of 2025 merged in first, RS's 18 own risks in correct Swedish, figures as printed. */
