@@ -69,6 +69,9 @@ class DemoDataIT extends LedgerIntegrationTest {
         theIkPlansOf2026And2023AreLoadedWithTheRegionovergripandeRowsMergedIn();
         theHistoryTablesStayWithinTheEventStoresSize();
         noAdoptionShowsADateTheSourcesDoNotPrint();
+        theTablesOfFiguresAreShownAsPrinted();
+        theIkPlanOf2025IsLoadedFromTheOcrTextAsPrinted();
+        thePlanOf2023OfRegionalTillvaxtnamndIsLoadedAsPrinted();
     }
 
     /**
@@ -121,8 +124,7 @@ class DemoDataIT extends LedgerIntegrationTest {
                 + ((Number) measured.get("followup_history")).longValue()
                 + ((Number) measured.get("ik_plan_history")).longValue()
                 + ((Number) measured.get("isk_history")).longValue();
-        assertThat(history).isLessThan(((Number) measured.get("event_store")).longValue() * HISTORY_BOUND);
-    }
+        assertThat(history).isLessThan(((Number) measured.get("event_store")).longValue() * HISTORY_BOUND);    }
 
     /** 001 §7.2–7.3: 10 risks, 14 åtgärder, the communication åtgärd ej genomförd, the ISK-bedömning tillräcklig. */
     private void theInternalControlOf2024AgreesWithTheVerksamhetsberattelse() throws Exception {
@@ -266,6 +268,116 @@ class DemoDataIT extends LedgerIntegrationTest {
 
     private JsonNode awaitFollowUp(String occasionId) throws InterruptedException {
         return awaitGet("/api/followups/" + occasionId, report -> report.get("faststalld").asBoolean());
+    }
+
+    /** 003: perspektiv → effektmål → mål, styrtal in their older forms, uppdrag as marked, the budget with its Summa. */
+    private void thePlanOf2023OfRegionalTillvaxtnamndIsLoadedAsPrinted() throws Exception {
+        JsonNode plan = awaitFastställd("RTN-2023");
+        assertThat(List.of(plan.at("/goals/0/title").asText(), plan.at("/goals/1/title").asText(),
+                plan.at("/goals/2/title").asText())).containsExactly("Invånare och samhälle", "Process", "Resurs");
+        JsonNode e5 = plan.at("/goals/0/children/0");
+        assertThat(e5.get("kind").asText()).isEqualTo("EFFEKTMAL");
+        assertThat(e5.get("numbering").asText()).isEqualTo("5");
+        JsonNode gastnatter = find(e5.get("children"), g -> g.get("kind").asText().equals("TERRITORIELLT_MAL")
+                && g.get("title").asText().contains("besöksnäringen")).at("/styrtal/0");
+        assertThat(gastnatter.at("/arsMalvarde/written").asText()).isEqualTo("öka med 33 procent jämfört med 2016");
+        assertThat(gastnatter.at("/arsMalvarde/form").asText()).isEqualTo("BASELINE_CHANGE");
+        assertThat(gastnatter.at("/arsMalvarde/baselineYear").asInt()).isEqualTo(2016);
+        JsonNode nystartade = e5.at("/styrtal/0");
+        assertThat(nystartade.at("/arsMalvarde/form").asText()).isEqualTo("PROSE");
+        assertThat(nystartade.at("/arsMalvarde/written").asText()).startsWith("högre än i jämförbara län");
+        assertThat(e5.get("uppdrag").findValuesAsText("text"))
+                .anyMatch(t -> t.startsWith("Nytt 2023: Att tillsammans med relevanta aktörer"))
+                .filteredOn(t -> t.startsWith("Från 2022 fortsätter 2023:")).hasSize(7);
+        JsonNode drift = find(plan.at("/budget/tables"), t -> t.get("tableId").asText().equals("drift"));
+        JsonNode summa = find(drift.get("lines"), l -> l.get("label").asText().equals("Summa"));
+        assertThat(summa.at("/amounts/budget-omsattning").decimalValue()).isEqualByComparingTo("275.8");
+        assertThat(summa.at("/amounts/budget-budgetram").decimalValue()).isEqualByComparingTo("157.1");
+        JsonNode takt = row(table(plan, "nyckeltal"), "lonekostnadsokningstakt");
+        assertThat(cell(takt, "budget").get("written").asText()).isEqualTo("5,2%");
+    }
+
+    /** 002 §6.1: the SAM risk of 2025 merged in first, RS's 18 own risks in correct Swedish, figures as printed. */
+    private void theIkPlanOf2025IsLoadedFromTheOcrTextAsPrinted() throws Exception {
+        JsonNode plan = awaitGet("/api/ik-plans/IK-RS-2025", p -> "FASTSTALLD".equals(p.get("status").asText()));
+        JsonNode risks = plan.get("risks");
+        assertThat(risks).hasSize(19);
+        assertThat(risks.get(0).get("regionovergripande").asBoolean()).isTrue();
+        assertThat(risks.get(0).get("atgarder")).hasSize(3);
+        assertThat(risks.get(0).at("/atgarder/0/text").asText())
+                .startsWith("Varje chef ska hantera sina fördelade arbetsmiljöuppgifter");
+        assertThat(risks.get(1).get("text").asText()).isEqualTo(
+                "Risken att lönehantering och löneutbetalningsprocessen inte är helt tillfredsställande och ändamålsenlig.");
+        JsonNode faktura = find(risks, r -> r.get("riskId").asText().equals("fakturaanteckning"));
+        assertThat(faktura.at("/atgarder/0/text").asText()).contains("konto 4611, 4630, 6811-6899 och 7070");
+        JsonNode privata = find(risks, r -> r.get("riskId").asText().equals("privata-utforare"));
+        assertThat(privata.get("verksamhet").asText()).isEqualTo("Staben hälso- och sjukvård");
+        assertThat(privata.get("text").asText()).contains("KL 3 kap 16 §");
+    }
+
+    /** 000 §4.2 bidrag, 004 §6.2 nyckeltal, 001 §5 personalekonomi: as printed, the undecided amount as words. */
+    private void theTablesOfFiguresAreShownAsPrinted() throws Exception {
+        JsonNode bidrag = table(awaitFastställd("RS-2026"), "bidrag");
+        assertThat(bidrag.get("kind").asText()).isEqualTo("BIDRAG");
+        assertThat(bidrag.get("rows")).hasSize(6);
+        JsonNode finsam = row(bidrag, "finsam");
+        assertThat(cell(finsam, "belopp-2025").get("written").asText()).isEqualTo("4 340 000");
+        assertThat(cell(finsam, "belopp-2025").get("number").decimalValue()).isEqualByComparingTo("4340000");
+        assertThat(cell(finsam, "belopp-2026").get("written").asText()).isEqualTo("Belopp ännu ej fastställt");
+        assertThat(cell(finsam, "belopp-2026").get("form").asText()).isEqualTo("NOT_DECIDED");
+        JsonNode funktionshinder = row(bidrag, "funktionshinderorganisationer");
+        assertThat(funktionshinder.at("/cells/0/note").asText()).isEqualTo("1)");
+        assertThat(bidrag.at("/notes/0").asText()).startsWith("1) Inklusive utökat föreningsbidrag");
+
+        JsonNode nyckeltal = table(awaitFastställd("SN-2026"), "nyckeltal");
+        JsonNode takt = row(nyckeltal, "lonekostnadsokningstakt");
+        assertThat(takt.get("label").asText()).isEqualTo("Lönekostnadsökningstakt");
+        assertThat(List.of("budget", "prognos-prev", "budget-prev").stream()
+                .map(c -> cell(takt, c).get("written").asText()).toList()).containsExactly("4,9", "-4,9", "-5,7");
+        assertThat(nyckeltal.get("unit").asText()).isEqualTo("Procent");
+
+        JsonNode report = awaitGet("/api/followups/RS-VERKSAMHETSBERATTELSE-2024",
+                r -> r.get("figureTables").size() == 5);
+        JsonNode sjuk = table(report, "sjukfranvaro");
+        JsonNode totalt = row(sjuk, "totalt");
+        assertThat(List.of("2024-k", "2024-m", "2024-t", "2023-k", "2023-m", "2023-t").stream()
+                .map(c -> cell(totalt, c).get("written").asText()).toList())
+                .containsExactly("4,3", "0,8", "3,5", "2,3", "1,5", "2,1");
+        JsonNode kvinnor2024 = sjuk.get("columns").get(0);
+        assertThat(kvinnor2024.get("label").asText()).isEqualTo("Kvinnor");
+        assertThat(kvinnor2024.get("group").asText()).isEqualTo("Utfall jan - dec 2024");
+        assertThat(kvinnor2024.get("dimension").asText()).isEqualTo("SEX");
+        assertThat(cell(row(table(report, "personalkostnader"), "lonekostnad-40-41"), "utfall").get("written")
+                .asText()).isEqualTo("-83,8");
+        assertThat(cell(row(table(report, "kostnadsanalys"), "totalt-40-41"), "utfall-prev").get("written")
+                .asText()).isEqualTo("-86.0");
+    }
+
+    private static JsonNode table(JsonNode view, String tableId) {
+        for (JsonNode table : view.get("figureTables")) {
+            if (table.get("tableId").asText().equals(tableId)) {
+                return table;
+            }
+        }
+        throw new AssertionError("no table " + tableId + " in " + view.get("figureTables"));
+    }
+
+    private static JsonNode row(JsonNode table, String key) {
+        for (JsonNode row : table.get("rows")) {
+            if (row.get("key").asText().equals(key)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row " + key + " in " + table.get("tableId"));
+    }
+
+    private static JsonNode cell(JsonNode row, String column) {
+        for (JsonNode cell : row.get("cells")) {
+            if (cell.get("column").asText().equals(column)) {
+                return cell.get("value");
+            }
+        }
+        throw new AssertionError("no cell " + column + " in row " + row.get("key"));
     }
 
     private JsonNode awaitFastställd(String planId) throws InterruptedException {

@@ -54,6 +54,15 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
         ok(post("/api/utfall/corrections", """
                 {"namnd": "RB", "indikatorId": "telefontillganglighet-primarvard",
                  "figure": {"value": "80 %", "period": "april 2026"}, "reason": "Rättad leverans"}"""));
+        ok(send(org.springframework.http.HttpMethod.PUT, "/api/plans/RB-2026/figure-tables/bidrag", """
+                {"kind": "BIDRAG", "title": "Bidrag, belopp i kr", "unit": "kr",
+                 "columns": [{"key": "b2025", "label": "Belopp 2025", "year": 2025, "basis": "BELOPP"},
+                             {"key": "b2026", "label": "Belopp 2026", "year": 2026, "basis": "BELOPP"}],
+                 "rows": [{"key": "finsam", "label": "Finsamförbunden i Örebro län",
+                           "cells": [{"column": "b2025", "value": "4 340 000"},
+                                     {"column": "b2026", "value": {"form": "NOT_DECIDED",
+                                                                   "written": "Belopp ännu ej fastställt"}}]}]}""",
+                Map.of()));
         long version = ok(post("/api/plans/RB-2026/adoption", """
                 {"beslut": {"organ": "Regionstyrelsen", "datum": "2025-12-10", "paragraf": "§ 250",
                             "diarienummer": "25RS0001"}}""")).getBody().get("version").asLong();

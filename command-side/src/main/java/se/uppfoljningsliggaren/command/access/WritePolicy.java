@@ -63,6 +63,7 @@ public class WritePolicy {
         rule(AddBudgetTable.class, c -> ofPlan(c.planId()));
         rule(AddBudgetLine.class, c -> ofPlan(c.planId()));
         rule(ReviseBudgetLine.class, c -> ofPlan(c.planId()));
+        rule(RecordPlanFigureTable.class, c -> ofPlan(c.planId()));
         rule(AdoptPlan.class, c -> ofPlan(c.planId()));
         // Utfall and follow-up
         rule(RecordUtfall.class, c -> Requirement.controllerOf(c.namndCode()));
@@ -71,6 +72,7 @@ public class WritePolicy {
         rule(AssessItem.class, c -> ofPlan(c.occasionId()));
         rule(AssessIndikator.class, c -> ofPlan(c.occasionId()));
         rule(RecordResultatrapport.class, c -> ofPlan(c.occasionId()));
+        rule(RecordOccasionFigureTable.class, c -> ofPlan(c.occasionId()));
         rule(AdoptOccasion.class, c -> ofPlan(c.occasionId()));
         // Internal control: regionstyrelsen writes the regionövergripande rows; each nämnd its own plan, and the
         // status and effect of every åtgärd in it (the regionövergripande ones too)

@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import se.uppfoljningsliggaren.command.Aggregates;
 import se.uppfoljningsliggaren.command.CommandRejectedException;
+import se.uppfoljningsliggaren.command.FigureTables;
 import se.uppfoljningsliggaren.command.Require;
 import se.uppfoljningsliggaren.command.Revisions;
 import se.uppfoljningsliggaren.command.plan.Plan;
@@ -16,6 +17,7 @@ import se.uppfoljningsliggaren.kernel.followup.Assessment.OccasionKind;
 import se.uppfoljningsliggaren.kernel.followup.IndikatorAssessed;
 import se.uppfoljningsliggaren.kernel.followup.ItemAssessed;
 import se.uppfoljningsliggaren.kernel.followup.OccasionAdopted;
+import se.uppfoljningsliggaren.kernel.followup.OccasionFigureTableRecorded;
 import se.uppfoljningsliggaren.kernel.followup.OccasionCommands;
 import se.uppfoljningsliggaren.kernel.followup.OccasionCommands.AdoptOccasion;
 import se.uppfoljningsliggaren.kernel.followup.OccasionCommands.AssessIndikator;
@@ -139,6 +141,14 @@ public class Occasion {
         }
         apply(new ResultatrapportRecorded(occasionId, Require.text(command.title(), "title", 300), version,
                 List.copyOf(lines), beslut));
+        return Aggregates.currentVersion();
+    }
+
+    @CommandHandler
+    public long handle(OccasionCommands.RecordOccasionFigureTable command) {
+        Beslut beslut = changeAllowed(command.revisionBeslut());
+        apply(new OccasionFigureTableRecorded(occasionId, Require.id(command.tableId(), "tableId"),
+                FigureTables.valid(command.table()), beslut));
         return Aggregates.currentVersion();
     }
 

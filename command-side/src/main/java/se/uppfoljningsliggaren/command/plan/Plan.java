@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import se.uppfoljningsliggaren.command.Aggregates;
 import se.uppfoljningsliggaren.command.CommandRejectedException;
+import se.uppfoljningsliggaren.command.FigureTables;
 import se.uppfoljningsliggaren.command.Require;
 import se.uppfoljningsliggaren.command.Revisions;
 import se.uppfoljningsliggaren.command.catalogue.CatalogueLookup;
@@ -240,6 +241,14 @@ public class Plan {
         int version = status == PlanStatus.UTKAST ? 0 : known >= 0 ? known + 2 : budgetRevisionBeslut.size() + 2;
         apply(new BudgetLineRevised(planId, command.lineId(), version,
                 amounts(command.amounts(), budgetColumnsByTable.get(tableId)), beslut));
+        return Aggregates.currentVersion();
+    }
+
+    @CommandHandler
+    public long handle(RecordPlanFigureTable command) {
+        Beslut beslut = changeAllowed(command.revisionBeslut());
+        apply(new FigureTableRecorded(planId, Require.id(command.tableId(), "tableId"),
+                FigureTables.valid(command.table()), beslut));
         return Aggregates.currentVersion();
     }
 

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.HttpClientErrorException;
@@ -188,6 +189,7 @@ public class DemoDataLoader {
                         .put("label", text(line, "label")).set("amounts", amounts));
             }
         }
+        loadFigureTables(key, base, plan);
         adopt(key, base, plan);
         log.info("Demo plan {} from {} loaded", planId, file);
     }
@@ -238,11 +240,23 @@ public class DemoDataLoader {
             post(key + "resultatrapport", base + "/resultatrapport", object().put("title", text(resultat, "title"))
                     .put("budgetVersion", resultat.path("budgetVersion").asText("aktuell")).set("lines", lines));
         }
+        loadFigureTables(key, base, followUp);
         log.info("Demo follow-up {} loaded", occasionId);
         return () -> {
             as(controllerOf(namnd));
             adopt(key, base, followUp);
         };
+    }
+
+    /** A plan's or a follow-up's tables of figures, each as a whole under its key (cells as printed). */
+    private void loadFigureTables(String key, String base, JsonNode document) {
+        for (JsonNode table : document.path("figureTables")) {
+            ObjectNode body = (ObjectNode) table.deepCopy();
+            body.remove("key");
+            body.remove("source");
+            send(HttpMethod.PUT, key + "figure-table:" + table.get("key").asText(),
+                    base + "/figure-tables/" + table.get("key").asText(), body, null);
+        }
     }
 
     private void loadIkPlan(JsonNode plan, boolean regionovergripande) {
@@ -360,10 +374,14 @@ public class DemoDataLoader {
         post(idempotencyKey, path, body, null);
     }
 
-    /** @param reason why, beyond the loader's general reason; kept in the events' metadata */
     private void post(String idempotencyKey, String path, JsonNode body, String reason) {
+        send(HttpMethod.POST, idempotencyKey, path, body, reason);
+    }
+
+    /** @param reason why, beyond the loader's general reason; kept in the events' metadata */
+    private void send(HttpMethod method, String idempotencyKey, String path, JsonNode body, String reason) {
         try {
-            var request = api.post().uri(path).contentType(MediaType.APPLICATION_JSON)
+            var request = api.method(method).uri(path).contentType(MediaType.APPLICATION_JSON)
                     .header("Idempotency-Key", "demo:" + idempotencyKey.replace(' ', '_'));
             if (reason != null) {
                 request.header("X-Reason", headerValue(reason));

@@ -8,6 +8,7 @@ import se.uppfoljningsliggaren.kernel.catalogue.RfUppdragIssued;
 import se.uppfoljningsliggaren.kernel.followup.IndikatorAssessed;
 import se.uppfoljningsliggaren.kernel.followup.ItemAssessed;
 import se.uppfoljningsliggaren.kernel.followup.OccasionAdopted;
+import se.uppfoljningsliggaren.kernel.followup.OccasionFigureTableRecorded;
 import se.uppfoljningsliggaren.kernel.followup.OccasionOpened;
 import se.uppfoljningsliggaren.kernel.followup.ResultatrapportRecorded;
 import se.uppfoljningsliggaren.kernel.followup.UtfallCorrected;
@@ -26,6 +27,7 @@ import se.uppfoljningsliggaren.kernel.plan.AktivitetAdded;
 import se.uppfoljningsliggaren.kernel.plan.BudgetLineAdded;
 import se.uppfoljningsliggaren.kernel.plan.BudgetLineRevised;
 import se.uppfoljningsliggaren.kernel.plan.BudgetTableAdded;
+import se.uppfoljningsliggaren.kernel.plan.FigureTableRecorded;
 import se.uppfoljningsliggaren.kernel.plan.GoalAdded;
 import se.uppfoljningsliggaren.kernel.plan.GoalRevised;
 import se.uppfoljningsliggaren.kernel.plan.PlanAdopted;
@@ -120,6 +122,9 @@ record AuditedChange(EntityKind kind, String entityKey, Beslut beslut, Map<Strin
                     "parentLineId", e.parentLineId(), "label", e.label(), "position", e.position(), "amounts",
                     e.amounts()));
         }
+        if (event instanceof FigureTableRecorded e) {
+            return change(FIGURE_TABLE.key(planId, e.tableId()), e.revisionBeslut(), fields("table", e.table()));
+        }
         // The permitted types of the sealed family end here.
         BudgetLineRevised e = (BudgetLineRevised) event;
         return change(BUDGET_LINE.key(planId, e.lineId()), e.revisionBeslut(), fields("budgetVersion",
@@ -146,6 +151,10 @@ record AuditedChange(EntityKind kind, String entityKey, Beslut beslut, Map<Strin
         if (event instanceof ResultatrapportRecorded e) {
             return change(OCCASION.key(e.occasionId()), e.revisionBeslut(), fields("resultatrapport",
                     fields("title", e.title(), "budgetVersion", e.budgetVersion(), "lines", e.lines())));
+        }
+        if (event instanceof OccasionFigureTableRecorded e) {
+            return change(FIGURE_TABLE.key(e.occasionId(), e.tableId()), e.revisionBeslut(), fields("table",
+                    e.table()));
         }
         if (event instanceof ItemAssessed e) {
             return change(ASSESSMENT.key(e.occasionId(), e.itemId()), e.revisionBeslut(), fields("colour",

@@ -59,8 +59,7 @@ class FollowUpReportHandler {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(FollowUpReports.report(occasion, found.get(), gulTolerancePercent));
-    }
+        return Optional.of(FollowUpReports.report(occasion, found.get(), gulTolerancePercent));    }
 
     /** @param asOf null for the current document, else as it stood at that instant */
     static Optional<OccasionDocument> occasion(JdbcTemplate jdbc, String occasionId, java.time.Instant asOf) {

@@ -52,7 +52,8 @@ public final class FollowUpReports {
         List<ReportUppdrag> loose = plan.uppdragOutsideGoals().stream().map(u -> uppdrag(u, occasion, summary)).toList();
         return new FollowUpReport(occasion.occasionId, occasion.namndCode, occasion.year, occasion.kind,
                 occasion.period, occasion.adoptedBy != null, occasion.adoptedBy, occasion.planId, summary.rows(), goals,
-                loose, resultatrapport(occasion.resultatrapport));
+                loose, resultatrapport(occasion.resultatrapport),
+                se.uppfoljningsliggaren.query.FigureTableEntry.views(occasion.figureTables));
     }
 
     /**

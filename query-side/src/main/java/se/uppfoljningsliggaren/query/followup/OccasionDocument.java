@@ -8,6 +8,7 @@ import se.uppfoljningsliggaren.kernel.followup.OccasionOpened;
 import se.uppfoljningsliggaren.kernel.followup.ResultatrapportRecorded;
 import se.uppfoljningsliggaren.kernel.value.Beslut;
 import se.uppfoljningsliggaren.kernel.value.Period;
+import se.uppfoljningsliggaren.query.FigureTableEntry;
 
 import java.util.LinkedHashMap;
 
@@ -24,6 +25,7 @@ public class OccasionDocument {
     LinkedHashMap<String, ItemAssessed> items = new LinkedHashMap<>();
     LinkedHashMap<String, IndikatorAssessed> indikatorer = new LinkedHashMap<>();
     ResultatrapportRecorded resultatrapport;
+    LinkedHashMap<String, FigureTableEntry> figureTables = new LinkedHashMap<>();
 
     public static OccasionDocument open(OccasionOpened event) {
         OccasionDocument document = new OccasionDocument();

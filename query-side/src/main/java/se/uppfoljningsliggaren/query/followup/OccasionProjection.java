@@ -10,7 +10,9 @@ import se.uppfoljningsliggaren.kernel.followup.IndikatorAssessed;
 import se.uppfoljningsliggaren.kernel.followup.ItemAssessed;
 import se.uppfoljningsliggaren.kernel.followup.OccasionAdopted;
 import se.uppfoljningsliggaren.kernel.followup.OccasionOpened;
+import se.uppfoljningsliggaren.kernel.followup.OccasionFigureTableRecorded;
 import se.uppfoljningsliggaren.kernel.followup.ResultatrapportRecorded;
+import se.uppfoljningsliggaren.query.FigureTableEntry;
 import se.uppfoljningsliggaren.query.DocumentHistory;
 import se.uppfoljningsliggaren.query.Histories;
 import se.uppfoljningsliggaren.query.ReadModelJson;
@@ -49,6 +51,14 @@ class OccasionProjection {
     @EventHandler
     void on(ResultatrapportRecorded event, DomainEventMessage<?> message) {
         applied(event.occasionId(), event, message);
+    }
+
+    @EventHandler
+    void on(OccasionFigureTableRecorded event, DomainEventMessage<?> message) {
+        OccasionDocument document = load(event.occasionId());
+        FigureTableEntry.record(document.figureTables, message.getSequenceNumber(), event.tableId(), event.table(),
+                event.revisionBeslut());
+        save(document, message);
     }
 
     @EventHandler

@@ -2,6 +2,7 @@ package se.uppfoljningsliggaren.query.plan;
 
 import se.uppfoljningsliggaren.kernel.plan.*;
 import se.uppfoljningsliggaren.kernel.value.*;
+import se.uppfoljningsliggaren.query.FigureTableEntry;
 
 import se.uppfoljningsliggaren.kernel.query.PlanViews.*;
 
@@ -35,6 +36,7 @@ public class PlanDocument {
     LinkedHashMap<String, Aktivitet> aktiviteter = new LinkedHashMap<>();
     LinkedHashMap<String, BudgetTable> budgetTables = new LinkedHashMap<>();
     LinkedHashMap<String, BudgetLine> budgetLines = new LinkedHashMap<>();
+    LinkedHashMap<String, FigureTableEntry> figureTables = new LinkedHashMap<>();
     List<RevisionEntry> revisions = new ArrayList<>();
 
     // Each item remembers the plan version that added it: jsonb does not keep map order, the tree does.
@@ -122,6 +124,9 @@ public class PlanDocument {
                 budgetVersionBeslut = e.revisionBeslut();
             }
             revised(version, e, e.lineId(), e.revisionBeslut(), principal, at);
+        } else if (event instanceof FigureTableRecorded e) {
+            FigureTableEntry.record(figureTables, version, e.tableId(), e.table(), e.revisionBeslut());
+            revised(version, e, e.tableId(), e.revisionBeslut(), principal, at);
         } else if (event instanceof PlanAdopted e) {
             status = PlanStatus.FASTSTALLD;
             adoptedBy = e.beslut();
@@ -151,7 +156,7 @@ public class PlanDocument {
         return new PlanView(planId, namndCode, namndName, year, title, planningYears, status, adoptedBy, version,
                 lastChangedAt, tree.goals(null), tree.uppdrag(null), tree.budget(), revisions.stream()
                 .map(r -> new Revision(r.version(), r.eventType(), r.itemId(), r.beslut(), r.principal(), r.at()))
-                .toList());
+                .toList(), se.uppfoljningsliggaren.query.FigureTableEntry.views(figureTables));
     }
 
     /** Turns the flat document into the tree users read, in the order items were added. */

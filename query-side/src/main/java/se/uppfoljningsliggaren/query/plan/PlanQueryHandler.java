@@ -8,6 +8,7 @@ import se.uppfoljningsliggaren.kernel.query.PlanViews.*;
 import se.uppfoljningsliggaren.kernel.value.PlanStatus;
 import se.uppfoljningsliggaren.kernel.value.StyrtalContent;
 import se.uppfoljningsliggaren.kernel.value.UppdragSource;
+import se.uppfoljningsliggaren.query.FigureTableEntry;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 
 import java.sql.ResultSet;
@@ -146,8 +147,7 @@ class PlanQueryHandler {
                         indikatorNames.put(rs.getString(1), rs.getString(2));
                     }, (Object) indikatorIds.toArray(String[]::new));
         }
-        return document.view(version, lastChangedAt, namndName, rf, indikatorNames);
-    }
+        return document.view(version, lastChangedAt, namndName, rf, indikatorNames);    }
 
     private static IndikatorView indikator(ResultSet rs) throws SQLException {
         return new IndikatorView(rs.getString("indikator_id"), rs.getString("name"), rs.getString("unit"),

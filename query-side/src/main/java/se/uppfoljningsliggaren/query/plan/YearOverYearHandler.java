@@ -41,7 +41,8 @@ class YearOverYearHandler {
         }
         return Optional.of(new Comparison(query.namnd(), query.year(), query.year() - 1,
                 goals(flatten(previous.get().goals()), flatten(current.get().goals())),
-                styrtal(previous.get(), current.get()), uppdrag(previous.get(), current.get())));
+                styrtal(previous.get(), current.get()), uppdrag(previous.get(), current.get()),
+                FigureTableComparison.compare(previous.get().figureTables(), current.get().figureTables())));
     }
 
     private Optional<PlanView> plan(String planId, java.time.Instant asOf) {

@@ -8,11 +8,13 @@ package se.uppfoljningsliggaren.kernel.audit;
  *   <li>{@code plan:<planId>}, {@code goal:<planId>:<goalId>}, {@code styrtal:<planId>:<styrtalId>},
  *       {@code uppdrag:<planId>:<uppdragId>} (an RF uppdrag the plan took up: its RF- id),
  *       {@code aktivitet:<planId>:<aktivitetId>}, {@code budget-table:<planId>:<tableId>},
- *       {@code budget-line:<planId>:<lineId>}</li>
+ *       {@code budget-line:<planId>:<lineId>}, {@code figure-table:<planId>:<tableId>} (a table of figures:
+ *       nyckeltal, bidrag)</li>
  *   <li>{@code utfall:<namnd>:<indikatorId>:<period>} for an utfall, with {@code :prognos} appended for a prognos;
  *       the period as 2024, 2024-09 (month), 2024-T2 (tertial), 2024-07-31 (delår per a date), 2023-2024 (span)</li>
  *   <li>{@code occasion:<occasionId>} (also its resultatrapport), {@code assessment:<occasionId>:<itemId>} (a goal,
- *       uppdrag or styrtal assessed at the occasion)</li>
+ *       uppdrag or styrtal assessed at the occasion), {@code figure-table:<occasionId>:<tableId>} (a table of figures
+ *       of the follow-up: personalekonomi, nyckeltal)</li>
  *   <li>{@code ik-plan:<ikPlanId>}, {@code risk:<ikPlanId>:<riskId>}, {@code atgard:<ikPlanId>:<atgardId>}
  *       (a regionövergripande åtgärd as reported in a nämnd's plan: {@code atgard:<ikPlanId>:region:<atgardId>}),
  *       {@code isk:<iskId>}</li>
@@ -22,7 +24,8 @@ package se.uppfoljningsliggaren.kernel.audit;
  */
 public enum EntityKind {
     PLAN("plan"), GOAL("goal"), STYRTAL("styrtal"), UPPDRAG("uppdrag"), AKTIVITET("aktivitet"),
-    BUDGET_TABLE("budget-table"), BUDGET_LINE("budget-line"), UTFALL("utfall"), OCCASION("occasion"),
+    BUDGET_TABLE("budget-table"), BUDGET_LINE("budget-line"),
+    FIGURE_TABLE("figure-table"), UTFALL("utfall"), OCCASION("occasion"),
     ASSESSMENT("assessment"), IK_PLAN("ik-plan"), IK_RISK("risk"), IK_ATGARD("atgard"), ISK_BEDOMNING("isk"),
     NAMND("namnd"), INDIKATOR("indikator"), RF_UPPDRAG("rf-uppdrag"), BEHORIGHET("behorighet");
 

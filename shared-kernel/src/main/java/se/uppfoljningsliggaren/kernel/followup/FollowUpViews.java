@@ -58,7 +58,8 @@ public final class FollowUpViews {
     public record FollowUpReport(String occasionId, String namnd, int year, OccasionKind kind, Period period,
                                  boolean faststalld, Beslut adoptedBy, String planId, List<SummaryRow> summary,
                                  List<ReportGoal> goals, List<ReportUppdrag> uppdragOutsideGoals,
-                                 ResultatrapportView resultatrapport) {
+                                 ResultatrapportView resultatrapport,
+                                 List<se.uppfoljningsliggaren.kernel.query.PlanViews.FigureTableView> figureTables) {
     }
 
     /** The resultatrapport with budgetavvikelse (utfall − budget) and förändring (utfall − utfall året innan). */

@@ -44,6 +44,13 @@ public final class OccasionCommands {
                                         Beslut revisionBeslut) {
     }
 
+    /** Records a table of figures (personalekonomi, nyckeltal) as printed; again under the same id, it replaces it. */
+    public record RecordOccasionFigureTable(@TargetAggregateIdentifier String occasionId,
+                                            @TargetAggregateVersion Long expectedVersion, String tableId,
+                                            se.uppfoljningsliggaren.kernel.value.FigureTable table,
+                                            Beslut revisionBeslut) {
+    }
+
     public record AdoptOccasion(@TargetAggregateIdentifier String occasionId,
                                 @TargetAggregateVersion Long expectedVersion, Beslut beslut) {
     }

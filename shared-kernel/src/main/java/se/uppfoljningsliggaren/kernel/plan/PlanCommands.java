@@ -61,6 +61,13 @@ public final class PlanCommands {
                                Beslut revisionBeslut) {
     }
 
+    /** Records a table of figures (nyckeltal, bidrag) as printed; again under the same id, it replaces it. */
+    public record RecordPlanFigureTable(@TargetAggregateIdentifier String planId,
+                                        @TargetAggregateVersion Long expectedVersion, String tableId,
+                                        se.uppfoljningsliggaren.kernel.value.FigureTable table,
+                                        Beslut revisionBeslut) {
+    }
+
     public record AddBudgetTable(@TargetAggregateIdentifier String planId,
                                  @TargetAggregateVersion Long expectedVersion, String tableId, BudgetKind kind,
                                  String title, List<BudgetColumn> columns, Beslut revisionBeslut) {

@@ -5,6 +5,7 @@ import se.uppfoljningsliggaren.kernel.value.Breakdown;
 import se.uppfoljningsliggaren.kernel.value.BudgetColumn;
 import se.uppfoljningsliggaren.kernel.value.BudgetKind;
 import se.uppfoljningsliggaren.kernel.value.Direction;
+import se.uppfoljningsliggaren.kernel.value.FigureTable;
 import se.uppfoljningsliggaren.kernel.value.GoalKind;
 import se.uppfoljningsliggaren.kernel.value.GoalOrigin;
 import se.uppfoljningsliggaren.kernel.value.PeriodValue;
@@ -34,7 +35,17 @@ public final class PlanViews {
     public record PlanView(String planId, String namnd, String namndName, int year, String title,
                            List<Integer> planningYears, PlanStatus status, Beslut adoptedBy, long version,
                            Instant lastChangedAt, List<GoalNode> goals, List<UppdragNode> uppdragOutsideGoals,
-                           BudgetView budget, List<Revision> revisions) {
+                           BudgetView budget, List<Revision> revisions, List<FigureTableView> figureTables) {
+    }
+
+    /**
+     * A table of figures (nyckeltal, bidrag, personalekonomi) as printed, each cell in its printed form; rows in
+     * printed order, a row's key its identity across years. {@code revisedBy}: the beslut of its last recording
+     * after fastställande.
+     */
+    public record FigureTableView(String tableId, FigureTable.Kind kind, String title, String unit,
+                                  List<FigureTable.Column> columns, List<FigureTable.Row> rows, List<String> notes,
+                                  Beslut revisedBy) {
     }
 
     public record GoalNode(String goalId, GoalKind kind, GoalOrigin origin, String numbering, String title,

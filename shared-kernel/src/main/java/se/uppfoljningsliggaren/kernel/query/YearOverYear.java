@@ -1,5 +1,6 @@
 package se.uppfoljningsliggaren.kernel.query;
 
+import se.uppfoljningsliggaren.kernel.value.FigureTable;
 import se.uppfoljningsliggaren.kernel.value.GoalKind;
 import se.uppfoljningsliggaren.kernel.value.Varde;
 
@@ -7,7 +8,8 @@ import java.util.List;
 
 /**
  * Plan N against plan N−1 of one nämnd. Items are matched by identity, never by number: styrtal by their
- * catalogued indikator, goals by the indikatorer they share (else by kind and title), uppdrag by continues-from links.
+ * catalogued indikator, goals by the indikatorer they share (else by kind and title), uppdrag by continues-from links,
+ * rows of tables of figures by table id and row key.
  */
 public final class YearOverYear {
 
@@ -21,7 +23,24 @@ public final class YearOverYear {
     public enum Change { ADDED, REMOVED, RENUMBERED, CHANGED, UNCHANGED }
 
     public record Comparison(String namnd, int year, int previousYear, List<GoalComparison> goals,
-                             List<StyrtalComparison> styrtal, List<UppdragComparison> uppdrag) {
+                             List<StyrtalComparison> styrtal, List<UppdragComparison> uppdrag,
+                             List<FigureRowComparison> figureTables) {
+    }
+
+    /**
+     * A row of a table of figures (nyckeltal, bidrag) against the year before: tables matched by their id, rows by
+     * their key, both recorded by the writer as the identity across years (never by label or position).
+     */
+    public record FigureRowComparison(Change change, String tableId, String rowKey, FigureRowSide previous,
+                                      FigureRowSide current) {
+    }
+
+    /** A row's figures as printed, each with the column it stands in. */
+    public record FigureRowSide(String tableTitle, String label, List<FigureValue> values) {
+    }
+
+    public record FigureValue(String column, String columnLabel, String group, Integer year,
+                              FigureTable.Basis basis, Varde value, String note) {
     }
 
     /** {@code matchedBy}: "indikatorer" or "title"; {@code changes} names what differs ("numbering", "title"). */
