@@ -22,7 +22,6 @@ import se.uppfoljningsliggaren.kernel.followup.OccasionCommands.AssessIndikator;
 import se.uppfoljningsliggaren.kernel.followup.OccasionCommands.AssessItem;
 import se.uppfoljningsliggaren.kernel.followup.OccasionCommands.OpenOccasion;
 import se.uppfoljningsliggaren.kernel.followup.ResultatLine;
-import se.uppfoljningsliggaren.kernel.value.FigureTable;
 import se.uppfoljningsliggaren.kernel.value.Beslut;
 import se.uppfoljningsliggaren.kernel.value.Period;
 import se.uppfoljningsliggaren.kernel.value.PeriodValue;
@@ -107,15 +106,6 @@ public class OccasionCommandController {
                         body.budgetVersion(), body.lines(), body.revisionBeslut()));
     }
 
-    /** A table of figures as printed; named apart from the plan's, since schema names are simple class names. */
-    @Schema(name = "FollowUpFigureTableRequest")
-    public record FigureTableRequest(@Schema(requiredMode = REQUIRED) FigureTable.Kind kind,
-                                     @Schema(requiredMode = REQUIRED) String title, String unit,
-                                     @Schema(requiredMode = REQUIRED) List<FigureTable.Column> columns,
-                                     @Schema(requiredMode = REQUIRED) List<FigureTable.Row> rows,
-                                     List<String> notes, Beslut revisionBeslut) {
-    }
-
     @PutMapping("/{occasionId}/figure-tables/{tableId}")
     @Operation(summary = "Record a table of figures of the follow-up (personalekonomi, nyckeltal) as printed, each "
             + "cell in its printed form; recorded again under the same id it replaces the earlier one")
@@ -123,8 +113,7 @@ public class OccasionCommandController {
                                                     @RequestBody FigureTableRequest body, HttpServletRequest http) {
         return dispatcher.change(http, "PUT figure-tables " + occasionId + " " + tableId, body, tableId, null,
                 version -> new OccasionCommands.RecordOccasionFigureTable(occasionId, version, tableId,
-                        new FigureTable(body.kind(), body.title(), body.unit(), body.columns(), body.rows(),
-                                body.notes()), body.revisionBeslut()));
+                        body.table(), body.revisionBeslut()));
     }
 
     public record AdoptionRequest(@Schema(requiredMode = REQUIRED) Beslut beslut) {

@@ -214,15 +214,6 @@ public class PlanCommandController {
                 expectedVersion -> new ReviseBudgetLine(planId, expectedVersion, lineId, body.amounts(), body.revisionBeslut()));
     }
 
-    /** A table of figures as printed; named apart from the follow-up's, since schema names are simple class names. */
-    @Schema(name = "PlanFigureTableRequest")
-    public record FigureTableRequest(@Schema(requiredMode = REQUIRED) FigureTable.Kind kind,
-                                     @Schema(requiredMode = REQUIRED) String title, String unit,
-                                     @Schema(requiredMode = REQUIRED) List<FigureTable.Column> columns,
-                                     @Schema(requiredMode = REQUIRED) List<FigureTable.Row> rows,
-                                     List<String> notes, Beslut revisionBeslut) {
-    }
-
     @PutMapping("/{planId}/figure-tables/{tableId}")
     @Operation(summary = "Record a table of figures (ekonomiska nyckeltal, bidrag) as printed, each cell in its "
             + "printed form; recorded again under the same id it replaces the earlier one (needs revisionBeslut once "
@@ -230,9 +221,8 @@ public class PlanCommandController {
     public ResponseEntity<Object> recordFigureTable(@PathVariable String planId, @PathVariable String tableId,
                                                     @RequestBody FigureTableRequest body, HttpServletRequest http) {
         return onPlan(http, "PUT figure-tables " + planId + " " + tableId, planId, body, tableId, false,
-                expectedVersion -> new RecordPlanFigureTable(planId, expectedVersion, tableId, new FigureTable(
-                        body.kind(), body.title(), body.unit(), body.columns(), body.rows(), body.notes()),
-                        body.revisionBeslut()));
+                expectedVersion -> new RecordPlanFigureTable(planId, expectedVersion, tableId,
+                        body.table(), body.revisionBeslut()));
     }
 
     public record AdoptionRequest(@Schema(requiredMode = REQUIRED) Beslut beslut) {
