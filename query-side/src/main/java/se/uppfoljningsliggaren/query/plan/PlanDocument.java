@@ -32,6 +32,10 @@ class PlanDocument {
     LinkedHashMap<String, BudgetTable> budgetTables = new LinkedHashMap<>();
     LinkedHashMap<String, BudgetLine> budgetLines = new LinkedHashMap<>();
     List<RevisionEntry> revisions = new ArrayList<>();
+    /** The recorded continuity of each item ("KIND:id"), the latest statement about it. */
+    LinkedHashMap<String, Continuity> continuity = new LinkedHashMap<>();
+    /** Items of the year before's plan recorded as not continued ("KIND:id"). */
+    LinkedHashMap<String, Dropped> dropped = new LinkedHashMap<>();
 
     // Each item remembers the plan version that added it: jsonb does not keep map order, the tree does.
     record Goal(long addedIn, String goalId, String parentGoalId, GoalKind kind, GoalOrigin origin, String numbering, String title,
@@ -54,6 +58,14 @@ class PlanDocument {
 
     record BudgetLine(String lineId, String tableId, String parentLineId, String label, int position,
                       Map<String, BigDecimal> amounts, Map<String, BigDecimal> beslutadAmounts) {
+    }
+
+    /** {@code previousItemId} null: the item was said to be new. */
+    record Continuity(long recordedIn, PlanItemKind kind, String itemId, String previousPlanId,
+                      String previousItemId) {
+    }
+
+    record Dropped(long recordedIn, PlanItemKind kind, String previousPlanId, String previousItemId, String reason) {
     }
 
     record RevisionEntry(long version, String eventType, String itemId, Beslut beslut, String principal, Instant at) {
@@ -118,6 +130,17 @@ class PlanDocument {
                 budgetVersionBeslut = e.revisionBeslut();
             }
             revised(version, e, e.lineId(), e.revisionBeslut(), principal, at);
+        } else if (event instanceof ItemContinued e) {
+            continuity.put(e.kind() + ":" + e.itemId(), new Continuity(version, e.kind(), e.itemId(),
+                    e.previousPlanId(), e.previousItemId()));
+            revised(version, e, e.itemId(), e.revisionBeslut(), principal, at);
+        } else if (event instanceof ItemMarkedNew e) {
+            continuity.put(e.kind() + ":" + e.itemId(), new Continuity(version, e.kind(), e.itemId(), null, null));
+            revised(version, e, e.itemId(), e.revisionBeslut(), principal, at);
+        } else if (event instanceof PreviousItemDropped e) {
+            dropped.put(e.kind() + ":" + e.previousItemId(), new Dropped(version, e.kind(), e.previousPlanId(),
+                    e.previousItemId(), e.reason()));
+            revised(version, e, e.previousItemId(), e.revisionBeslut(), principal, at);
         } else if (event instanceof PlanAdopted e) {
             status = PlanStatus.FASTSTALLD;
             adoptedBy = e.beslut();

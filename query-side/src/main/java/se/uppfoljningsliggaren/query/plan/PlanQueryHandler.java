@@ -148,7 +148,17 @@ class PlanQueryHandler {
                 document.planningYears, document.status, document.adoptedBy, version, lastChangedAt, tree.goals(null),
                 tree.uppdrag(null), tree.budget(), document.revisions.stream()
                 .map(r -> new Revision(r.version(), r.eventType(), r.itemId(), r.beslut(), r.principal(), r.at()))
-                .toList());
+                .toList(), continuity(document));
+    }
+
+    /** In the order recorded; the previous plan is always the same nämnd's of the year before. */
+    private static PlanContinuity continuity(PlanDocument document) {
+        return new PlanContinuity(document.namndCode + "-" + (document.year - 1), document.continuity.values().stream()
+                .sorted(Comparator.comparingLong(PlanDocument.Continuity::recordedIn))
+                .map(c -> new ContinuityLink(c.kind(), c.itemId(), c.previousItemId(), c.previousItemId() == null))
+                .toList(), document.dropped.values().stream()
+                .sorted(Comparator.comparingLong(PlanDocument.Dropped::recordedIn))
+                .map(d -> new DroppedItem(d.kind(), d.previousItemId(), d.reason())).toList());
     }
 
     private static IndikatorView indikator(ResultSet rs) throws SQLException {
