@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.HttpClientErrorException;
@@ -188,8 +189,29 @@ public class DemoDataLoader {
                         .put("label", text(line, "label")).set("amounts", amounts));
             }
         }
+        loadContinuity(key, base, plan.path("continuity"));
         adopt(key, base, plan);
         log.info("Demo plan {} from {} loaded", planId, file);
+    }
+
+    /** What the plan records of its items' identity with the year before; each entry's basis as its reason. */
+    private void loadContinuity(String key, String base, JsonNode continuity) {
+        for (JsonNode link : continuity.path("links")) {
+            String item = link.get("kind").asText() + "/" + link.get("item").asText();
+            send(HttpMethod.PUT, key + "continuity:" + item, base + "/continuity/" + item,
+                    object().put("previousItemId", link.get("continues").asText()), text(link, "basis"));
+        }
+        for (JsonNode isNew : continuity.path("new")) {
+            String item = isNew.get("kind").asText() + "/" + isNew.get("item").asText();
+            send(HttpMethod.PUT, key + "continuity:" + item, base + "/continuity/" + item,
+                    object().put("newItem", true), text(isNew, "basis"));
+        }
+        for (JsonNode dropped : continuity.path("dropped")) {
+            post(key + "continuity:dropped:" + dropped.get("kind").asText() + "/" + dropped.get("previous").asText(),
+                    base + "/continuity/dropped", object().put("kind", dropped.get("kind").asText())
+                            .put("previousItemId", dropped.get("previous").asText())
+                            .put("reason", text(dropped, "reason")));
+        }
     }
 
     /** @return the fastställande of the follow-up, to be made once everything it covers is recorded */
@@ -349,10 +371,7 @@ public class DemoDataLoader {
         String uppdragId = uppdrag.get("key").asText();
         post(key + "uppdrag:" + uppdragId, base + "/uppdrag", object().put("uppdragId", uppdragId).put("goalId", goalId)
                 .put("source", text(uppdrag, "source")).put("numbering", text(uppdrag, "numbering"))
-                .put("text", text(uppdrag, "text")).put("assignee", text(uppdrag, "assignee"))
-                .put("continuesFrom", uppdrag.hasNonNull("continuesFromKey") ? text(uppdrag, "continuesFromKey")
-                        : uppdrag.hasNonNull("continuesFrom") ? "RF-" + uppdrag.get("continuesFrom").get("year").asInt()
-                        + "-" + uppdrag.get("continuesFrom").get("nr").asInt() : null));
+                .put("text", text(uppdrag, "text")).put("assignee", text(uppdrag, "assignee")));
         return uppdragId;
     }
 
@@ -362,8 +381,12 @@ public class DemoDataLoader {
 
     /** @param reason why, beyond the loader's general reason; kept in the events' metadata */
     private void post(String idempotencyKey, String path, JsonNode body, String reason) {
+        send(HttpMethod.POST, idempotencyKey, path, body, reason);
+    }
+
+    private void send(HttpMethod method, String idempotencyKey, String path, JsonNode body, String reason) {
         try {
-            var request = api.post().uri(path).contentType(MediaType.APPLICATION_JSON)
+            var request = api.method(method).uri(path).contentType(MediaType.APPLICATION_JSON)
                     .header("Idempotency-Key", "demo:" + idempotencyKey.replace(' ', '_'));
             if (reason != null) {
                 request.header("X-Reason", headerValue(reason));
