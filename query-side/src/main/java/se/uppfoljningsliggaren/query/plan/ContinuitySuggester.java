@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Guesses which item of the year before an item continues, for a person to confirm by recording the link. Only for
@@ -92,7 +93,7 @@ final class ContinuitySuggester {
         return new ContinuitySuggestions(current.planId(), previous.planId(), METHOD, suggestions);
     }
 
-    private static <T> List<T> free(List<T> items, PlanItemKind kind, java.util.function.Function<T, String> id,
+    private static <T> List<T> free(List<T> items, PlanItemKind kind, Function<T, String> id,
                                     Set<String> taken) {
         return items.stream().filter(item -> !taken.contains(kind + ":" + id.apply(item))).toList();
     }
