@@ -10,6 +10,7 @@ import se.uppfoljningsliggaren.kernel.query.PlanViews.StyrtalNode;
 import se.uppfoljningsliggaren.kernel.query.PlanViews.UppdragNode;
 import se.uppfoljningsliggaren.kernel.query.YearOverYear.Change;
 import se.uppfoljningsliggaren.kernel.query.YearOverYear.Comparison;
+import se.uppfoljningsliggaren.kernel.query.YearOverYear.ContinuitySuggestion;
 import se.uppfoljningsliggaren.kernel.query.YearOverYear.GoalComparison;
 import se.uppfoljningsliggaren.kernel.query.YearOverYear.StyrtalComparison;
 import se.uppfoljningsliggaren.kernel.query.YearOverYear.UppdragComparison;
@@ -20,98 +21,192 @@ import se.uppfoljningsliggaren.kernel.value.PlanStatus;
 import se.uppfoljningsliggaren.kernel.value.UppdragSource;
 import se.uppfoljningsliggaren.kernel.value.VardeParser;
 
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.uppfoljningsliggaren.kernel.value.PlanItemKind.GOAL;
+import static se.uppfoljningsliggaren.kernel.value.PlanItemKind.STYRTAL;
+import static se.uppfoljningsliggaren.kernel.value.PlanItemKind.UPPDRAG;
 
-/** Year-over-year compares only what the later plan records of its continuity; nothing is matched by likeness. */
+/**
+ * Year-over-year of RS 2026 against RS 2025 in small: the målsättningar are numbered differently, 2025 has two styrtal
+ * on förtroende för vårdcentraler, and only what the 2026 plan records links the years.
+ */
 class YearOverYearComparisonTest {
 
-    private static final PlanView PLAN_2025 = plan(2025, List.of(
-            goal("g1", "5", "Forskning av hög kvalitet.", List.of(
-                    styrtal("s1", "forskning", "Egenfinansierad forskning, plats bland regionerna.", "3"),
-                    styrtal("s2", "forskning", "Egenfinansierad forskning, plats i Östra Mellansverige.", "2")),
-                    List.of(uppdrag("u1", UppdragSource.NAMND, "Att införa ett verktyg.", null),
-                            uppdrag("RF-2025-39", UppdragSource.RF, "Att stärka forskningen.", null))),
-            goal("g2", "8", "Kompetensförsörjningen är långsiktig.", List.of(), List.of())), none());
+    private static final String FORTROENDE = "fortroende-vardcentraler";
+
+    private static final StyrtalNode HALSO_2025 = styrtal("s-halso", FORTROENDE, null,
+            "Förtroende för hälso/vårdcentraler i sin region.", "Riket + 1 %");
+    private static final StyrtalNode VC_2025 = styrtal("s-vc", FORTROENDE, null,
+            "Förtroende för vårdcentraler i sin region.", "62 %");
+    private static final StyrtalNode TELEFON_2025 = styrtal("s-tel", "telefon", null,
+            "Telefontillgängligheten i primärvård.", "90 %");
+    private static final StyrtalNode FORSKNING_2025 = styrtal("s-fo", "forskning", null, "Forskningsintensiv region.",
+            "12 %");
+
+    private static final PlanView RS_2025 = plan("RS-2025", 2025, List.of(
+            goal("m1", "1", "Hälso- och sjukvården är god, säker och jämlik.",
+                    List.of(TELEFON_2025, HALSO_2025, VC_2025), List.of(
+                            uppdrag("RF-2025-39", UppdragSource.RF, "Nr 39", "Att utveckla…", null),
+                            uppdrag("u-granskning", UppdragSource.NAMND, null, "Att granska vårdgivare.", null))),
+            goal("m5", "5", "Forskning och utbildning av hög kvalitet.", List.of(FORSKNING_2025), List.of()),
+            goal("m8", "8", "Kompetensförsörjningen är långsiktig.", List.of(), List.of())),
+            continuity(List.of(), List.of()));
+
+    private static PlanView rs2026(PlanContinuity continuity) {
+        return plan("RS-2026", 2026, List.of(
+                goal("m1", "1", "Hälso- och sjukvården är god, säker och jämlik.", List.of(
+                        styrtal("s1", "telefon", "3 c.", "Telefontillgängligheten i primärvård.", "90 %"),
+                        styrtal("s2", FORTROENDE, null, "Förtroende för hälso/vårdcentraler i sin region.",
+                                "Riket + 1 %")), List.of(
+                        uppdrag("RF-2026-42", UppdragSource.RF, "Nr 42", "Att utveckla…", "RF-2025-39"),
+                        uppdrag("u-cykel", UppdragSource.NAMND, null, "Att revidera länets cykelplan.", null))),
+                goal("m6", "6", "Forskning och utbildning av hög kvalitet.", List.of(
+                        styrtal("s6", "forskning", "3.", "Forskningsintensiv region.", "15 %")), List.of()),
+                goal("m9", "9", "En långsiktig och stark kompetensförsörjning.", List.of(), List.of())), continuity);
+    }
+
+    private static final PlanContinuity RECORDED = continuity(List.of(
+            link(GOAL, "m1", "m1"), link(GOAL, "m6", "m5"),
+            link(STYRTAL, "s1", "s-tel"), link(STYRTAL, "s2", "s-halso"), link(STYRTAL, "s6", "s-fo"),
+            new ContinuityLink(UPPDRAG, "u-cykel", null, true)),
+            List.of(new DroppedItem(UPPDRAG, "u-granskning", "Genomförd 2025")));
 
     @Test
-    void a_renumbered_goal_is_one_pair_because_the_link_says_so() {
-        Comparison comparison = compare(links(link(PlanItemKind.GOAL, "g1", "g1")));
+    void a_goal_linked_to_one_of_another_number_is_renumbered_not_added_and_removed() {
+        Comparison comparison = YearOverYearComparison.of(RS_2025, rs2026(RECORDED));
 
-        GoalComparison forskning = comparison.goals().get(0);
+        GoalComparison forskning = goal(comparison, "m6");
         assertThat(forskning.change()).isEqualTo(Change.RENUMBERED);
-        assertThat(forskning.previous().numbering()).isEqualTo("5");
-        assertThat(forskning.current().numbering()).isEqualTo("6");
+        assertThat(forskning.previous().goalId()).isEqualTo("m5");
         assertThat(forskning.changes()).containsExactly("numbering");
+        assertThat(goal(comparison, "m1").change()).isEqualTo(Change.UNCHANGED);
     }
 
     @Test
-    void an_item_without_a_link_is_unlinked_on_both_sides_even_with_the_same_title() {
-        Comparison comparison = compare(none());
+    void goals_without_a_recorded_link_are_unlinked_on_both_sides_however_alike() {
+        Comparison comparison = YearOverYearComparison.of(RS_2025, rs2026(RECORDED));
+
+        assertThat(goal(comparison, "m9").change()).isEqualTo(Change.UNLINKED);
+        assertThat(goal(comparison, "m9").previous()).isNull();
+        GoalComparison earlier = comparison.goals().stream()
+                .filter(g -> g.previous() != null && g.previous().goalId().equals("m8")).findFirst().orElseThrow();
+        assertThat(earlier.change()).isEqualTo(Change.UNLINKED);
+        assertThat(earlier.current()).isNull();
+    }
+
+    @Test
+    void two_styrtal_on_one_indikator_are_two_rows_one_continued_one_unlinked() {
+        Comparison comparison = YearOverYearComparison.of(RS_2025, rs2026(RECORDED));
+
+        List<StyrtalComparison> fortroende = comparison.styrtal().stream()
+                .filter(s -> FORTROENDE.equals((s.current() != null ? s.current() : s.previous()).indikatorId()))
+                .toList();
+        assertThat(fortroende).hasSize(2);
+        assertThat(fortroende.get(0).change()).isEqualTo(Change.UNCHANGED);
+        assertThat(fortroende.get(0).previous().styrtalId()).isEqualTo("s-halso");
+        assertThat(fortroende.get(0).current().styrtalId()).isEqualTo("s2");
+        assertThat(fortroende.get(1).change()).isEqualTo(Change.UNLINKED);
+        assertThat(fortroende.get(1).previous().styrtalId()).isEqualTo("s-vc");
+    }
+
+    @Test
+    void a_linked_styrtal_names_what_changed() {
+        Comparison comparison = YearOverYearComparison.of(RS_2025, rs2026(RECORDED));
+
+        StyrtalComparison telefon = styrtal(comparison, "s1");
+        assertThat(telefon.change()).isEqualTo(Change.RENUMBERED);
+        assertThat(telefon.changes()).containsExactly("numbering");
+        StyrtalComparison forskning = styrtal(comparison, "s6");
+        assertThat(forskning.change()).isEqualTo(Change.CHANGED);
+        assertThat(forskning.changes()).containsExactly("numbering", "goalNumbering", "arsMalvarde");
+    }
+
+    @Test
+    void uppdrag_new_dropped_and_rf_by_the_catalogues_link() {
+        Comparison comparison = YearOverYearComparison.of(RS_2025, rs2026(RECORDED));
+
+        UppdragComparison rf = uppdrag(comparison, "RF-2026-42");
+        assertThat(rf.change()).isEqualTo(Change.RENUMBERED);
+        assertThat(rf.previous().uppdragId()).isEqualTo("RF-2025-39");
+        assertThat(rf.linkedIn()).isEqualTo("catalogue");
+        assertThat(uppdrag(comparison, "u-cykel").change()).isEqualTo(Change.NEW);
+        UppdragComparison dropped = comparison.uppdrag().stream()
+                .filter(u -> u.previous() != null && u.previous().uppdragId().equals("u-granskning")).findFirst()
+                .orElseThrow();
+        assertThat(dropped.change()).isEqualTo(Change.DROPPED);
+        assertThat(dropped.reason()).isEqualTo("Genomförd 2025");
+    }
+
+    @Test
+    void with_nothing_recorded_nothing_is_matched() {
+        Comparison comparison = YearOverYearComparison.of(RS_2025, rs2026(continuity(List.of(), List.of())));
 
         assertThat(comparison.goals()).extracting(GoalComparison::change).containsOnly(Change.UNLINKED);
-        assertThat(comparison.goals()).filteredOn(g -> g.current() != null).hasSize(3);
-        assertThat(comparison.goals()).filteredOn(g -> g.previous() != null).hasSize(2);
+        assertThat(comparison.styrtal()).extracting(StyrtalComparison::change).containsOnly(Change.UNLINKED);
+        assertThat(comparison.goals()).hasSize(6);
+        assertThat(comparison.styrtal()).hasSize(7);
+        // the RF uppdrag still pair: their link is recorded region-wide
+        assertThat(uppdrag(comparison, "RF-2026-42").change()).isEqualTo(Change.RENUMBERED);
     }
 
     @Test
-    void two_styrtal_on_one_indikator_are_two_rows_one_continued_one_dropped() {
-        Comparison comparison = compare(new PlanContinuity("X-2025",
-                List.of(new ContinuityLink(PlanItemKind.STYRTAL, "s1", "s1", false)),
-                List.of(new DroppedItem(PlanItemKind.STYRTAL, "s2", "only the ranking among the regions is kept"))));
+    void the_other_styrtal_on_the_indikator_recorded_as_not_continued_is_dropped_with_its_reason() {
+        PlanContinuity recorded = continuity(List.of(link(STYRTAL, "s2", "s-halso")),
+                List.of(new DroppedItem(STYRTAL, "s-vc", "2026 keeps the one on hälso/vårdcentraler")));
+        Comparison comparison = YearOverYearComparison.of(RS_2025, rs2026(recorded));
 
-        assertThat(comparison.styrtal()).hasSize(2);
-        StyrtalComparison kept = comparison.styrtal().get(0);
-        assertThat(kept.change()).isEqualTo(Change.CHANGED);
-        assertThat(kept.changes()).containsExactly("goalNumbering", "arsMalvarde");
-        assertThat(kept.previous().indikatorId()).isEqualTo(kept.current().indikatorId()).isEqualTo("forskning");
-        StyrtalComparison dropped = comparison.styrtal().get(1);
-        assertThat(dropped.change()).isEqualTo(Change.DROPPED);
-        assertThat(dropped.previous().styrtalId()).isEqualTo("s2");
-        assertThat(dropped.current()).isNull();
-        assertThat(dropped.reason()).isEqualTo("only the ranking among the regions is kept");
+        List<StyrtalComparison> fortroende = comparison.styrtal().stream()
+                .filter(s -> FORTROENDE.equals((s.previous() != null ? s.previous() : s.current()).indikatorId()))
+                .toList();
+        assertThat(fortroende).extracting(StyrtalComparison::change).containsExactly(Change.UNCHANGED, Change.DROPPED);
+        assertThat(fortroende.get(1).previous().styrtalId()).isEqualTo("s-vc");
+        assertThat(fortroende.get(1).current()).isNull();
+        assertThat(fortroende.get(1).reason()).isEqualTo("2026 keeps the one on hälso/vårdcentraler");
     }
 
     @Test
-    void an_item_said_to_be_new_is_new_and_not_merely_unlinked() {
-        Comparison comparison = compare(new PlanContinuity("X-2025",
-                List.of(new ContinuityLink(PlanItemKind.GOAL, "g3", null, true)), List.of()));
+    void suggestions_guess_by_the_old_heuristic_only_where_nothing_is_recorded() {
+        PlanContinuity partly = continuity(List.of(link(STYRTAL, "s2", "s-vc")), List.of());
+        List<ContinuitySuggestion> suggestions = ContinuitySuggester.of(RS_2025, rs2026(partly)).suggestions();
 
-        GoalComparison digital = comparison.goals().stream().filter(g -> g.current() != null
-                && g.current().goalId().equals("g3")).findFirst().orElseThrow();
-        assertThat(digital.change()).isEqualTo(Change.NEW);
-        assertThat(digital.previous()).isNull();
+        assertThat(suggestions).contains(
+                new ContinuitySuggestion(GOAL, "m1", "m1", "indikatorer"),
+                new ContinuitySuggestion(GOAL, "m6", "m5", "indikatorer"),
+                new ContinuitySuggestion(STYRTAL, "s1", "s-tel", "indikator"));
+        // s2 is recorded, and s-vc is taken: neither is suggested again
+        assertThat(suggestions).noneMatch(s -> s.itemId().equals("s2") || "s-vc".equals(s.previousItemId()));
     }
 
-    @Test
-    void own_uppdrag_by_the_plans_link_rf_uppdrag_by_the_region_wide_one() {
-        Comparison comparison = compare(links(link(PlanItemKind.UPPDRAG, "u7", "u1")));
-
-        assertThat(comparison.uppdrag()).extracting(u -> u.change() + " " + u.linkedIn() + " "
-                        + (u.previous() == null ? "-" : u.previous().uppdragId()) + " "
-                        + (u.current() == null ? "-" : u.current().uppdragId()))
-                .containsExactly("CHANGED plan u1 u7", "UNCHANGED catalogue RF-2025-39 RF-2026-42");
-        UppdragComparison own = comparison.uppdrag().get(0);
-        assertThat(own.changes()).containsExactly("text");
+    private static GoalComparison goal(Comparison comparison, String currentId) {
+        return comparison.goals().stream().filter(g -> g.current() != null && g.current().goalId().equals(currentId))
+                .findFirst().orElseThrow();
     }
 
-    private static Comparison compare(PlanContinuity continuity) {
-        PlanView plan2026 = plan(2026, List.of(
-                goal("g1", "6", "Forskning av hög kvalitet.", List.of(
-                        new StyrtalNode("s1", "forskning", "Forskning", null,
-                                "Egenfinansierad forskning, plats bland regionerna.", null, null, null,
-                                VardeParser.parse("2"), null, List.of(), null)),
-                        List.of(uppdrag("u7", UppdragSource.NAMND, "Att fortsätta arbetet med verktyget.", null),
-                                uppdrag("RF-2026-42", UppdragSource.RF, "Att stärka forskningen.", "RF-2025-39"))),
-                goal("g2", "9", "En långsiktig kompetensförsörjning.", List.of(), List.of()),
-                goal("g3", "7", "Digitala lösningar.", List.of(), List.of())), continuity);
-        return YearOverYearComparison.of(PLAN_2025, plan2026);
+    private static StyrtalComparison styrtal(Comparison comparison, String currentId) {
+        return comparison.styrtal().stream()
+                .filter(s -> s.current() != null && s.current().styrtalId().equals(currentId)).findFirst().orElseThrow();
     }
 
-    private static PlanView plan(int year, List<GoalNode> goals, PlanContinuity continuity) {
-        return new PlanView("X-" + year, "X", "Nämnden", year, "Plan " + year, List.of(), PlanStatus.UTKAST, null, 1,
-                null, goals, List.of(), null, List.of(), continuity);
+    private static UppdragComparison uppdrag(Comparison comparison, String currentId) {
+        return comparison.uppdrag().stream()
+                .filter(u -> u.current() != null && u.current().uppdragId().equals(currentId)).findFirst()
+                .orElseThrow();
+    }
+
+    private static ContinuityLink link(PlanItemKind kind, String itemId, String previousItemId) {
+        return new ContinuityLink(kind, itemId, previousItemId, false);
+    }
+
+    private static PlanContinuity continuity(List<ContinuityLink> links, List<DroppedItem> dropped) {
+        return new PlanContinuity("RS-2025", links, dropped);
+    }
+
+    private static PlanView plan(String planId, int year, List<GoalNode> goals, PlanContinuity continuity) {
+        return new PlanView(planId, "RS", "Regionstyrelsen", year, "Verksamhetsplan " + year, List.of(),
+                PlanStatus.UTKAST, null, 1, Instant.EPOCH, goals, List.of(), null, List.of(), continuity);
     }
 
     private static GoalNode goal(String id, String numbering, String title, List<StyrtalNode> styrtal,
@@ -120,25 +215,13 @@ class YearOverYearComparisonTest {
                 List.of(), List.of(), null);
     }
 
-    private static StyrtalNode styrtal(String id, String indikatorId, String text, String arsMalvarde) {
-        return new StyrtalNode(id, indikatorId, "Forskning", null, text, null, null, null,
-                VardeParser.parse(arsMalvarde), null, List.of(), null);
+    private static StyrtalNode styrtal(String id, String indikatorId, String numbering, String text, String arsMal) {
+        return new StyrtalNode(id, indikatorId, indikatorId, numbering, text, null, null, null,
+                VardeParser.parse(arsMal), null, List.of(), null);
     }
 
-    private static UppdragNode uppdrag(String id, UppdragSource source, String text, String continuesFrom) {
-        return new UppdragNode(id, source, source == UppdragSource.RF ? 2025 : null, null, text, null, continuesFrom,
-                List.of());
-    }
-
-    private static PlanContinuity none() {
-        return new PlanContinuity("X-2025", List.of(), List.of());
-    }
-
-    private static PlanContinuity links(ContinuityLink... links) {
-        return new PlanContinuity("X-2025", List.of(links), List.of());
-    }
-
-    private static ContinuityLink link(PlanItemKind kind, String itemId, String previousItemId) {
-        return new ContinuityLink(kind, itemId, previousItemId, false);
+    private static UppdragNode uppdrag(String id, UppdragSource source, String numbering, String text,
+                                       String continuesFrom) {
+        return new UppdragNode(id, source, null, numbering, text, null, continuesFrom, List.of());
     }
 }
