@@ -18,7 +18,7 @@ class ApiDocumentationIT extends LedgerIntegrationTest {
             "POST /api/plans", "POST /api/plans/{planId}/goals", "POST /api/plans/{planId}/styrtal",
             "POST /api/plans/{planId}/rf-uppdrag", "POST /api/plans/{planId}/uppdrag",
             "POST /api/plans/{planId}/aktiviteter", "POST /api/plans/{planId}/budget-tables",
-            "POST /api/plans/{planId}/budget-lines",
+            "POST /api/plans/{planId}/budget-lines", "POST /api/plans/{planId}/continuity/dropped",
             "POST /api/utfall", "POST /api/utfall/corrections", "POST /api/followups", "POST /api/ik-plans");
 
     @Test

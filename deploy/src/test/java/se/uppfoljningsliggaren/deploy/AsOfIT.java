@@ -56,6 +56,9 @@ class AsOfIT extends LedgerIntegrationTest {
                 {"styrtalId": "m1-s1", "goalId": "m1", "indikatorId": "telefontillganglighet-primarvard",
                  "text": "Telefontillgängligheten i primärvård", "arsMalvarde": "90 %"}""")).getBody()
                 .get("version").asLong();
+        // year-over-year as it stood: unlinked before this step, a pair after it
+        v2026 = ok(send(HttpMethod.PUT, "/api/plans/ASO-2026/continuity/GOAL/m1", "{\"previousItemId\": \"m1\"}",
+                Map.of())).getBody().get("version").asLong();
         long ik = ok(post("/api/ik-plans/IK-ASO-2026/risks", """
                 {"riskId": "r1", "verksamhet": "Ekonomi", "krav": ["D"], "text": "Risk för felaktig redovisning."}"""))
                 .getBody().get("version").asLong();

@@ -53,7 +53,7 @@ class FigureTablesIT extends LedgerIntegrationTest {
         assertThat(takt.at("/previous/values/0/year").asInt()).isEqualTo(2025);
         assertThat(takt.at("/current/values/0/value/written").asText()).isEqualTo("4,9");
         assertThat(takt.at("/current/values/0/columnLabel").asText()).isEqualTo("Budget 2026");
-        assertThat(rows.get(1).get("change").asText()).isEqualTo("REMOVED");
+        assertThat(rows.get(1).get("change").asText()).isEqualTo("DROPPED");
         assertThat(rows.get(1).get("rowKey").asText()).isEqualTo("personalkostnadsandel");
     }
 

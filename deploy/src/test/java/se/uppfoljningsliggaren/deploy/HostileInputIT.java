@@ -100,7 +100,7 @@ class HostileInputIT extends LedgerIntegrationTest {
     private List<Attack> attacksOn(JsonNode doc, String route, JsonNode operation) {
         String method = route.substring(0, route.indexOf(' '));
         String path = route.substring(route.indexOf(' ') + 1);
-        String target = path.replaceAll("\\{planId}", "HOS-2026").replaceAll("\\{[^}]+}", "x1");
+        String target = target(doc, path, operation);
         JsonNode schema = OpenApi.resolve(doc, operation.at("/requestBody/content/application~1json/schema"));
         ObjectNode valid = (ObjectNode) example(doc, schema);
         List<Attack> attacks = new ArrayList<>();
@@ -175,6 +175,18 @@ class HostileInputIT extends LedgerIntegrationTest {
         attacks.add(new Attack(route + " with a wrong password", method, target, forged, json(valid),
                 "Authorization"));
         return attacks;
+    }
+
+    /** The path with the test plan, an enum's first value (so the body is what is attacked), else "x1". */
+    private static String target(JsonNode doc, String path, JsonNode operation) {
+        String target = path.replace("{planId}", "HOS-2026");
+        for (JsonNode parameter : operation.path("parameters")) {
+            JsonNode schema = OpenApi.resolve(doc, parameter.path("schema"));
+            if ("path".equals(parameter.path("in").asText()) && schema.has("enum")) {
+                target = target.replace("{" + parameter.get("name").asText() + "}", schema.get("enum").get(0).asText());
+            }
+        }
+        return target.replaceAll("\\{[^}]+}", "x1");
     }
 
     /** The bad inputs for a field of this schema, by class. */

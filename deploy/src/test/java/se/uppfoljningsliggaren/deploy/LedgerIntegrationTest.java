@@ -84,9 +84,15 @@ abstract class LedgerIntegrationTest {
 
     /** Reads a view until the read side has caught up with what the test wrote (projections are asynchronous). */
     JsonNode awaitGet(String path, java.util.function.Predicate<JsonNode> caughtUp) throws InterruptedException {
+        return awaitGet(http, path, caughtUp);
+    }
+
+    /** The same, as the person the client signs in as. */
+    JsonNode awaitGet(org.springframework.boot.test.web.client.TestRestTemplate client, String path,
+                      java.util.function.Predicate<JsonNode> caughtUp) throws InterruptedException {
         ResponseEntity<JsonNode> response = null;
         for (int i = 0; i < 200; i++) {
-            response = http.getForEntity(path, JsonNode.class);
+            response = client.getForEntity(path, JsonNode.class);
             if (response.getStatusCode().is2xxSuccessful() && caughtUp.test(response.getBody())) {
                 return response.getBody();
             }

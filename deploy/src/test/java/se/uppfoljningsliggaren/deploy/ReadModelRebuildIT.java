@@ -34,7 +34,7 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
             Map.entry("audit_entry", "global_index"));
 
     @Test
-    void rebuilding_the_read_side_yields_exactly_the_live_read_side() {
+    void rebuilding_the_read_side_yields_exactly_the_live_read_side() throws Exception {
         givenPlan("RB", 2026);
         ok(post("/api/rf-uppdrag", """
                 {"year": 2026, "nr": 938, "text": "Att fortsätta arbetet för en ekonomi i balans.", "givenTo": ["RB"]}"""));
@@ -48,6 +48,21 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
                  "text": "Regionstyrelsens resultat ska vara positiv.", "unit": "mnkr",
                  "senastKanda": {"value": "83,5 mnkr", "period": "prognos 2025"}, "arsMalvarde": ">0",
                  "langsiktigtMalvarde": ">0"}"""));
+        // the year before, and the 2026 plan's recorded continuity with it
+        ok(post("/api/plans", """
+                {"namnd": "RB", "year": 2025, "title": "Verksamhetsplan med budget 2025"}"""));
+        ok(post("/api/plans/RB-2025/goals", """
+                {"goalId": "m9", "kind": "MALSATTNING", "origin": "RF", "numbering": "9",
+                 "title": "En långsiktig stark och hållbar ekonomi med finansiell god hushållning."}"""));
+        ok(post("/api/plans/RB-2025/styrtal", """
+                {"styrtalId": "avvikelse", "goalId": "m9", "indikatorId": "telefontillganglighet-primarvard",
+                 "text": "Regionstyrelsens budgetavvikelse ska vara positiv."}"""));
+        ok(send(HttpMethod.PUT, "/api/plans/RB-2026/continuity/GOAL/m10", """
+                {"previousItemId": "m9"}""", Map.of()));
+        ok(send(HttpMethod.PUT, "/api/plans/RB-2026/continuity/STYRTAL/resultat", """
+                {"newItem": true}""", Map.of()));
+        ok(post("/api/plans/RB-2026/continuity/dropped", """
+                {"kind": "STYRTAL", "previousItemId": "avvikelse", "reason": "Resultatet följs i stället"}"""));
         ok(post("/api/utfall", """
                 {"namnd": "RB", "indikatorId": "telefontillganglighet-primarvard",
                  "figure": {"value": "81 %", "period": "april 2026"}, "source": "Nationella väntetidsdatabasen"}"""));
@@ -87,6 +102,7 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
         ok(post("/api/isk-bedomningar", """
                 {"namnd": "RB", "year": 2026, "tillracklig": true, "motivation": "Ändamålsenligt utformad."}"""));
         get("/api/plans/RB-2026?minVersion=" + version);
+        awaitGet("/api/plans/RB-2025", plan -> plan.at("/goals/0/styrtal").size() == 1);
         await("SELECT count(*) FROM isk_view WHERE isk_id = 'ISK-RB-2026'");
         await("SELECT count(*) FROM ik_plan_view WHERE ik_plan_id = 'IK-RB-2026' AND version = 4");
         await("SELECT count(*) FROM followup_view WHERE occasion_id = 'RB-VERKSAMHETSBERATTELSE-2026' AND version = 1");
@@ -113,6 +129,7 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
         assertThat(rebuilt).isEqualTo(live);
         assertThat(get("/api/plans/RB-2026").at("/goals/0/uppdrag/0/text").asText())
                 .isEqualTo("Att fortsätta arbetet för en ekonomi i balans.");
+        assertThat(get("/api/plans/RB/2026/year-over-year").at("/styrtal/1/change").asText()).isEqualTo("DROPPED");
     }
 
     private Map<String, List<String>> snapshot() {

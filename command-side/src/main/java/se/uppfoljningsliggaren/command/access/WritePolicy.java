@@ -64,6 +64,9 @@ public class WritePolicy {
         rule(AddBudgetLine.class, c -> ofPlan(c.planId()));
         rule(ReviseBudgetLine.class, c -> ofPlan(c.planId()));
         rule(RecordPlanFigureTable.class, c -> ofPlan(c.planId()));
+        rule(ContinueItem.class, c -> ofPlan(c.planId()));
+        rule(MarkItemNew.class, c -> ofPlan(c.planId()));
+        rule(DropPreviousItem.class, c -> ofPlan(c.planId()));
         rule(AdoptPlan.class, c -> ofPlan(c.planId()));
         // Utfall and follow-up
         rule(RecordUtfall.class, c -> Requirement.controllerOf(c.namndCode()));

@@ -51,6 +51,12 @@ public class Plan {
     private final Map<String, Integer> linesInTable = new HashMap<>();
     /** The beslut behind each budget version after the beslutad one: version 2 is the first, and so on. */
     private final List<Beslut> budgetRevisionBeslut = new java.util.ArrayList<>();
+    /** Per item ("KIND:id"), the item of the year before it continues; {@link #NEW} when it continues none. */
+    private final Map<String, String> continues = new HashMap<>();
+    /** Per item of the year before ("KIND:id"), the item continuing it, or {@link #DROPPED}. */
+    private final Map<String, String> successorOf = new HashMap<>();
+    private static final String NEW = "";
+    private static final String DROPPED = "-";
 
     protected Plan() {
     }
@@ -164,10 +170,15 @@ public class Plan {
         if (command.goalId() != null) {
             requireKnown(goals, command.goalId(), "goalId", "goal");
         }
+        if (command.continuesFrom() != null) {
+            // an unchecked reference would read as a fact: continuity is a link the plan checks (ContinueItem)
+            throw CommandRejectedException.invalid("continuesFrom",
+                    "record the uppdrag's continuity as a link: PUT /api/plans/" + planId + "/continuity/UPPDRAG/"
+                            + uppdragId);
+        }
         apply(new UppdragAdded(planId, uppdragId, command.goalId(), source,
                 Require.optionalText(command.numbering(), "numbering", 20), Require.text(command.text(), "text", 4000),
-                Require.optionalText(command.assignee(), "assignee", 300),
-                Require.optionalText(command.continuesFrom(), "continuesFrom", 200), beslut));
+                Require.optionalText(command.assignee(), "assignee", 300), null, beslut));
         return Aggregates.currentVersion();
     }
 
@@ -253,6 +264,47 @@ public class Plan {
     }
 
     @CommandHandler
+    public long handle(ContinueItem command, PlanLookup plans) {
+        Beslut beslut = changeAllowed(command.revisionBeslut());
+        PlanItemKind kind = Require.present(command.kind(), "kind");
+        String item = ownItem(kind, command.itemId());
+        PlanItems previous = previousPlan(plans);
+        String earlier = previousItem(kind, command.previousItemId(), previous);
+        String successor = successorOf.get(earlier);
+        if (successor != null && !successor.equals(item)) {
+            throw CommandRejectedException.conflict("previousItemId", previous.planId() + " " + earlier
+                    + (successor.equals(DROPPED) ? " is recorded as not continued" : " is continued by " + successor));
+        }
+        apply(new ItemContinued(planId, kind, command.itemId(), previous.planId(), command.previousItemId(), beslut));
+        return Aggregates.currentVersion();
+    }
+
+    @CommandHandler
+    public long handle(MarkItemNew command) {
+        Beslut beslut = changeAllowed(command.revisionBeslut());
+        PlanItemKind kind = Require.present(command.kind(), "kind");
+        ownItem(kind, command.itemId());
+        apply(new ItemMarkedNew(planId, kind, command.itemId(), beslut));
+        return Aggregates.currentVersion();
+    }
+
+    @CommandHandler
+    public long handle(DropPreviousItem command, PlanLookup plans) {
+        Beslut beslut = changeAllowed(command.revisionBeslut());
+        PlanItemKind kind = Require.present(command.kind(), "kind");
+        PlanItems previous = previousPlan(plans);
+        String earlier = previousItem(kind, command.previousItemId(), previous);
+        String successor = successorOf.get(earlier);
+        if (successor != null) {
+            throw CommandRejectedException.conflict("previousItemId", previous.planId() + " " + earlier
+                    + (successor.equals(DROPPED) ? " is already recorded as not continued" : " is continued by " + successor));
+        }
+        apply(new PreviousItemDropped(planId, kind, previous.planId(), command.previousItemId(),
+                Require.optionalText(command.reason(), "reason", 2000), beslut));
+        return Aggregates.currentVersion();
+    }
+
+    @CommandHandler
     public long handle(AdoptPlan command) {
         if (status == PlanStatus.FASTSTALLD) {
             throw CommandRejectedException.conflict("status", planId + " is already fastställd by " + adoptedBy);
@@ -269,6 +321,50 @@ public class Plan {
     /** What other aggregates may know of a plan: which goals, uppdrag and styrtal it holds. */
     public record PlanItems(String planId, String namndCode, int year, Set<String> goals, Set<String> uppdrag,
                             Set<String> styrtal) {
+
+        public Set<String> of(PlanItemKind kind) {
+            return switch (kind) {
+                case GOAL -> goals;
+                case STYRTAL -> styrtal;
+                case UPPDRAG -> uppdrag;
+            };
+        }
+    }
+
+    /** Continuity links only within one nämnd, one year back: the plan of the same nämnd for the year before. */
+    private PlanItems previousPlan(PlanLookup plans) {
+        String previousPlanId = planId(namndCode, year - 1);
+        return plans.plan(previousPlanId).orElseThrow(() -> CommandRejectedException.unknown("previousItemId",
+                "there is no plan " + previousPlanId + " to continue from"));
+    }
+
+    /** @return the continuity key of an item of this plan that may carry a link */
+    private String ownItem(PlanItemKind kind, String itemId) {
+        requireKnown(items().of(kind), itemId, "itemId", kind.name().toLowerCase(java.util.Locale.ROOT));
+        requireNotRf(kind, itemId, "itemId");
+        return continuityKey(kind, itemId);
+    }
+
+    /** @return the continuity key of an item of the plan of the year before */
+    private static String previousItem(PlanItemKind kind, String itemId, PlanItems previous) {
+        if (itemId == null || !previous.of(kind).contains(itemId)) {
+            throw CommandRejectedException.unknown("previousItemId",
+                    "no " + kind.name().toLowerCase(java.util.Locale.ROOT) + " " + itemId + " in " + previous.planId());
+        }
+        requireNotRf(kind, itemId, "previousItemId");
+        return continuityKey(kind, itemId);
+    }
+
+    /** An RF uppdrag's continuity is region-wide, recorded once when it is issued, not per plan. */
+    private static void requireNotRf(PlanItemKind kind, String itemId, String field) {
+        if (kind == PlanItemKind.UPPDRAG && itemId.startsWith("RF-")) {
+            throw CommandRejectedException.invalid(field, itemId + " is an RF uppdrag: its continuity is recorded "
+                    + "region-wide when it is issued (continuesFrom)");
+        }
+    }
+
+    private static String continuityKey(PlanItemKind kind, String itemId) {
+        return kind + ":" + itemId;
     }
 
     public PlanItems items() {
@@ -377,6 +473,31 @@ public class Plan {
         if (event.budgetVersion() == budgetRevisionBeslut.size() + 2) {
             budgetRevisionBeslut.add(event.revisionBeslut());
         }
+    }
+
+    @EventSourcingHandler
+    void on(ItemContinued event) {
+        String item = continuityKey(event.kind(), event.itemId());
+        forgetContinuity(item, continues.put(item, continuityKey(event.kind(), event.previousItemId())));
+        successorOf.put(continuityKey(event.kind(), event.previousItemId()), item);
+    }
+
+    @EventSourcingHandler
+    void on(ItemMarkedNew event) {
+        String item = continuityKey(event.kind(), event.itemId());
+        forgetContinuity(item, continues.put(item, NEW));
+    }
+
+    /** A new statement about an item replaces the earlier one: the item it continued is free again. */
+    private void forgetContinuity(String item, String earlier) {
+        if (earlier != null && !earlier.equals(NEW) && item.equals(successorOf.get(earlier))) {
+            successorOf.remove(earlier);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PreviousItemDropped event) {
+        successorOf.put(continuityKey(event.kind(), event.previousItemId()), DROPPED);
     }
 
     @EventSourcingHandler

@@ -225,6 +225,44 @@ public class PlanCommandController {
                         body.table(), body.revisionBeslut()));
     }
 
+    /** Exactly one of the two: the item continues {@code previousItemId}, or it is {@code newItem}. */
+    public record ContinuityRequest(String previousItemId, Boolean newItem, Beslut revisionBeslut) {
+    }
+
+    @PutMapping("/{planId}/continuity/{kind}/{itemId}")
+    @Operation(summary = "Record which item of the same nämnd's plan of the year before this goal, styrtal or own "
+            + "uppdrag continues (previousItemId), or that it is new (newItem: true); a later statement replaces it. "
+            + "Needs revisionBeslut once fastställd")
+    public ResponseEntity<Object> recordContinuity(@PathVariable String planId, @PathVariable PlanItemKind kind,
+                                                   @PathVariable String itemId, @RequestBody ContinuityRequest body,
+                                                   HttpServletRequest http) {
+        boolean isNew = Boolean.TRUE.equals(body.newItem());
+        if (isNew == (body.previousItemId() != null)) {
+            throw CommandRejectedException.invalid("previousItemId",
+                    "give either previousItemId (the item continued) or newItem: true");
+        }
+        return onPlan(http, "PUT continuity " + planId + " " + kind + " " + itemId, planId, body, itemId, false,
+                expectedVersion -> isNew ? new MarkItemNew(planId, expectedVersion, kind, itemId, body.revisionBeslut())
+                        : new ContinueItem(planId, expectedVersion, kind, itemId, body.previousItemId(),
+                        body.revisionBeslut()));
+    }
+
+    public record DroppedItemRequest(@Schema(requiredMode = REQUIRED) PlanItemKind kind,
+                                     @Schema(requiredMode = REQUIRED) String previousItemId, String reason,
+                                     Beslut revisionBeslut) {
+    }
+
+    @PostMapping("/{planId}/continuity/dropped")
+    @Operation(summary = "Record that an item of the same nämnd's plan of the year before is not continued by this "
+            + "plan, optionally why")
+    @CreatesResource
+    public ResponseEntity<Object> recordDropped(@PathVariable String planId, @RequestBody DroppedItemRequest body,
+                                                HttpServletRequest http) {
+        return onPlan(http, "POST continuity/dropped " + planId, planId, body, body.previousItemId(), true,
+                expectedVersion -> new DropPreviousItem(planId, expectedVersion, body.kind(), body.previousItemId(),
+                        body.reason(), body.revisionBeslut()));
+    }
+
     public record AdoptionRequest(@Schema(requiredMode = REQUIRED) Beslut beslut) {
     }
 

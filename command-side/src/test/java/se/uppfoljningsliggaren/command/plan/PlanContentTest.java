@@ -299,15 +299,6 @@ class PlanContentTest {
         }
 
         @Test
-        void an_uppdrag_continuing_from_last_year_keeps_that_link() {
-            fixture.given(created(), malsattning1())
-                    .when(new AddUppdrag(PLAN, null, "RS-EGET-CYKELPLAN", null, UppdragSource.NAMND, null,
-                            "Att revidera länets cykelplan.", "Regional utveckling", "RS-2025:RS-EGET-7", null))
-                    .expectEvents(new UppdragAdded(PLAN, "RS-EGET-CYKELPLAN", null, UppdragSource.NAMND, null,
-                            "Att revidera länets cykelplan.", "Regional utveckling", "RS-2025:RS-EGET-7", null));
-        }
-
-        @Test
         void an_rf_uppdrag_cannot_be_entered_as_the_plans_own() {
             fixture.given(created(), malsattning1())
                     .when(new AddUppdrag(PLAN, null, "NR-38", M1, UppdragSource.RF, "Nr 38", RF_38_TEXT, null, null,

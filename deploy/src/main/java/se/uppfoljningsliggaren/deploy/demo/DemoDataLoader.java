@@ -190,8 +190,29 @@ public class DemoDataLoader {
             }
         }
         loadFigureTables(key, base, plan);
+        loadContinuity(key, base, plan.path("continuity"));
         adopt(key, base, plan);
         log.info("Demo plan {} from {} loaded", planId, file);
+    }
+
+    /** What the plan records of its items' identity with the year before; each entry's basis as its reason. */
+    private void loadContinuity(String key, String base, JsonNode continuity) {
+        for (JsonNode link : continuity.path("links")) {
+            String item = link.get("kind").asText() + "/" + link.get("item").asText();
+            send(HttpMethod.PUT, key + "continuity:" + item, base + "/continuity/" + item,
+                    object().put("previousItemId", link.get("continues").asText()), text(link, "basis"));
+        }
+        for (JsonNode isNew : continuity.path("new")) {
+            String item = isNew.get("kind").asText() + "/" + isNew.get("item").asText();
+            send(HttpMethod.PUT, key + "continuity:" + item, base + "/continuity/" + item,
+                    object().put("newItem", true), text(isNew, "basis"));
+        }
+        for (JsonNode dropped : continuity.path("dropped")) {
+            post(key + "continuity:dropped:" + dropped.get("kind").asText() + "/" + dropped.get("previous").asText(),
+                    base + "/continuity/dropped", object().put("kind", dropped.get("kind").asText())
+                            .put("previousItemId", dropped.get("previous").asText())
+                            .put("reason", text(dropped, "reason")));
+        }
     }
 
     /** @return the fastställande of the follow-up, to be made once everything it covers is recorded */
@@ -363,10 +384,7 @@ public class DemoDataLoader {
         String uppdragId = uppdrag.get("key").asText();
         post(key + "uppdrag:" + uppdragId, base + "/uppdrag", object().put("uppdragId", uppdragId).put("goalId", goalId)
                 .put("source", text(uppdrag, "source")).put("numbering", text(uppdrag, "numbering"))
-                .put("text", text(uppdrag, "text")).put("assignee", text(uppdrag, "assignee"))
-                .put("continuesFrom", uppdrag.hasNonNull("continuesFromKey") ? text(uppdrag, "continuesFromKey")
-                        : uppdrag.hasNonNull("continuesFrom") ? "RF-" + uppdrag.get("continuesFrom").get("year").asInt()
-                        + "-" + uppdrag.get("continuesFrom").get("nr").asInt() : null));
+                .put("text", text(uppdrag, "text")).put("assignee", text(uppdrag, "assignee")));
         return uppdragId;
     }
 

@@ -30,9 +30,12 @@ import se.uppfoljningsliggaren.kernel.plan.BudgetTableAdded;
 import se.uppfoljningsliggaren.kernel.plan.FigureTableRecorded;
 import se.uppfoljningsliggaren.kernel.plan.GoalAdded;
 import se.uppfoljningsliggaren.kernel.plan.GoalRevised;
+import se.uppfoljningsliggaren.kernel.plan.ItemContinued;
+import se.uppfoljningsliggaren.kernel.plan.ItemMarkedNew;
 import se.uppfoljningsliggaren.kernel.plan.PlanAdopted;
 import se.uppfoljningsliggaren.kernel.plan.PlanCreated;
 import se.uppfoljningsliggaren.kernel.plan.PlanEvent;
+import se.uppfoljningsliggaren.kernel.plan.PreviousItemDropped;
 import se.uppfoljningsliggaren.kernel.plan.RfUppdragReceived;
 import se.uppfoljningsliggaren.kernel.plan.StyrtalAdded;
 import se.uppfoljningsliggaren.kernel.plan.StyrtalRevised;
@@ -40,6 +43,7 @@ import se.uppfoljningsliggaren.kernel.plan.UppdragAdded;
 import se.uppfoljningsliggaren.kernel.value.Beslut;
 import se.uppfoljningsliggaren.kernel.value.Period;
 import se.uppfoljningsliggaren.kernel.value.PeriodValue;
+import se.uppfoljningsliggaren.kernel.value.PlanItemKind;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -125,10 +129,31 @@ record AuditedChange(EntityKind kind, String entityKey, Beslut beslut, Map<Strin
         if (event instanceof FigureTableRecorded e) {
             return change(FIGURE_TABLE.key(planId, e.tableId()), e.revisionBeslut(), fields("table", e.table()));
         }
+        if (event instanceof ItemContinued e) {
+            return change(continuityEntity(e.kind()).key(planId, e.itemId()), e.revisionBeslut(),
+                    fields("continues", e.previousPlanId() + ":" + e.previousItemId()));
+        }
+        if (event instanceof ItemMarkedNew e) {
+            return change(continuityEntity(e.kind()).key(planId, e.itemId()), e.revisionBeslut(),
+                    fields("continues", "new"));
+        }
+        if (event instanceof PreviousItemDropped e) {
+            // the earlier item belongs to the earlier plan's stream: the statement is the later plan's
+            return change(PLAN.key(planId), e.revisionBeslut(), fields("notContinued:" + e.kind() + ":"
+                    + e.previousPlanId() + ":" + e.previousItemId(), e.reason() == null ? "" : e.reason()));
+        }
         // The permitted types of the sealed family end here.
         BudgetLineRevised e = (BudgetLineRevised) event;
         return change(BUDGET_LINE.key(planId, e.lineId()), e.revisionBeslut(), fields("budgetVersion",
                 e.budgetVersion(), "amounts", e.amounts()));
+    }
+
+    private static EntityKind continuityEntity(PlanItemKind kind) {
+        return switch (kind) {
+            case GOAL -> GOAL;
+            case STYRTAL -> STYRTAL;
+            case UPPDRAG -> UPPDRAG;
+        };
     }
 
     private static AuditedChange followUp(Object event) {

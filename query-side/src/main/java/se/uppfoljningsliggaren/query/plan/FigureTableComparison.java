@@ -30,12 +30,12 @@ final class FigureTableComparison {
         List<FigureRowComparison> result = new ArrayList<>();
         now.forEach((key, side) -> {
             FigureRowSide old = before.get(key);
-            Change change = old == null ? Change.ADDED : sameFigures(old, side) ? Change.UNCHANGED : Change.CHANGED;
+            Change change = old == null ? Change.NEW : sameFigures(old, side) ? Change.UNCHANGED : Change.CHANGED;
             result.add(comparison(change, key, old, side));
         });
         before.forEach((key, side) -> {
             if (!now.containsKey(key)) {
-                result.add(comparison(Change.REMOVED, key, side, null));
+                result.add(comparison(Change.DROPPED, key, side, null));
             }
         });
         return result;

@@ -38,6 +38,10 @@ public class PlanDocument {
     LinkedHashMap<String, BudgetLine> budgetLines = new LinkedHashMap<>();
     LinkedHashMap<String, FigureTableEntry> figureTables = new LinkedHashMap<>();
     List<RevisionEntry> revisions = new ArrayList<>();
+    /** The recorded continuity of each item ("KIND:id"), the latest statement about it. */
+    LinkedHashMap<String, Continuity> continuity = new LinkedHashMap<>();
+    /** Items of the year before's plan recorded as not continued ("KIND:id"). */
+    LinkedHashMap<String, Dropped> dropped = new LinkedHashMap<>();
 
     // Each item remembers the plan version that added it: jsonb does not keep map order, the tree does.
     record Goal(long addedIn, String goalId, String parentGoalId, GoalKind kind, GoalOrigin origin, String numbering, String title,
@@ -60,6 +64,14 @@ public class PlanDocument {
 
     record BudgetLine(String lineId, String tableId, String parentLineId, String label, int position,
                       Map<String, BigDecimal> amounts, Map<String, BigDecimal> beslutadAmounts) {
+    }
+
+    /** {@code previousItemId} null: the item was said to be new. */
+    record Continuity(long recordedIn, PlanItemKind kind, String itemId, String previousPlanId,
+                      String previousItemId) {
+    }
+
+    record Dropped(long recordedIn, PlanItemKind kind, String previousPlanId, String previousItemId, String reason) {
     }
 
     record RevisionEntry(long version, String eventType, String itemId, Beslut beslut, String principal, Instant at) {
@@ -127,6 +139,17 @@ public class PlanDocument {
         } else if (event instanceof FigureTableRecorded e) {
             FigureTableEntry.record(figureTables, version, e.tableId(), e.table(), e.revisionBeslut());
             revised(version, e, e.tableId(), e.revisionBeslut(), principal, at);
+        } else if (event instanceof ItemContinued e) {
+            continuity.put(e.kind() + ":" + e.itemId(), new Continuity(version, e.kind(), e.itemId(),
+                    e.previousPlanId(), e.previousItemId()));
+            revised(version, e, e.itemId(), e.revisionBeslut(), principal, at);
+        } else if (event instanceof ItemMarkedNew e) {
+            continuity.put(e.kind() + ":" + e.itemId(), new Continuity(version, e.kind(), e.itemId(), null, null));
+            revised(version, e, e.itemId(), e.revisionBeslut(), principal, at);
+        } else if (event instanceof PreviousItemDropped e) {
+            dropped.put(e.kind() + ":" + e.previousItemId(), new Dropped(version, e.kind(), e.previousPlanId(),
+                    e.previousItemId(), e.reason()));
+            revised(version, e, e.previousItemId(), e.revisionBeslut(), principal, at);
         } else if (event instanceof PlanAdopted e) {
             status = PlanStatus.FASTSTALLD;
             adoptedBy = e.beslut();
@@ -156,7 +179,17 @@ public class PlanDocument {
         return new PlanView(planId, namndCode, namndName, year, title, planningYears, status, adoptedBy, version,
                 lastChangedAt, tree.goals(null), tree.uppdrag(null), tree.budget(), revisions.stream()
                 .map(r -> new Revision(r.version(), r.eventType(), r.itemId(), r.beslut(), r.principal(), r.at()))
-                .toList(), se.uppfoljningsliggaren.query.FigureTableEntry.views(figureTables));
+                .toList(), se.uppfoljningsliggaren.query.FigureTableEntry.views(figureTables), continuity());
+    }
+
+    /** In the order recorded; the previous plan is always the same nämnd's of the year before. */
+    private PlanContinuity continuity() {
+        return new PlanContinuity(namndCode + "-" + (year - 1), continuity.values().stream()
+                .sorted(java.util.Comparator.comparingLong(Continuity::recordedIn))
+                .map(c -> new ContinuityLink(c.kind(), c.itemId(), c.previousItemId(), c.previousItemId() == null))
+                .toList(), dropped.values().stream()
+                .sorted(java.util.Comparator.comparingLong(Dropped::recordedIn))
+                .map(d -> new DroppedItem(d.kind(), d.previousItemId(), d.reason())).toList());
     }
 
     /** Turns the flat document into the tree users read, in the order items were added. */

@@ -147,7 +147,8 @@ class PlanQueryHandler {
                         indikatorNames.put(rs.getString(1), rs.getString(2));
                     }, (Object) indikatorIds.toArray(String[]::new));
         }
-        return document.view(version, lastChangedAt, namndName, rf, indikatorNames);    }
+        return document.view(version, lastChangedAt, namndName, rf, indikatorNames);
+    }
 
     private static IndikatorView indikator(ResultSet rs) throws SQLException {
         return new IndikatorView(rs.getString("indikator_id"), rs.getString("name"), rs.getString("unit"),

@@ -67,14 +67,26 @@ public class PlanQueryController {
     }
 
     @GetMapping("/plans/{namnd}/{year}/year-over-year")
-    @Operation(summary = "Plan N against plan N−1 of a nämnd: goals, styrtal and uppdrag added, removed, renumbered "
-            + "or changed, matched by identity (indikator, continues-from), not by number; asOf (ISO instant) compares "
-            + "the two plans as they stood then")
+    @Operation(summary = "Plan N against plan N−1 of a nämnd from recorded continuity only: linked pairs (unchanged, "
+            + "renumbered, changed), items said to be new, items of N−1 recorded as not continued, and items with no "
+            + "recorded link shown as unlinked; each styrtal its own row; RF uppdrag by their region-wide link. asOf "
+            + "(ISO instant) compares the two plans as they stood then")
     public YearOverYear.Comparison yearOverYear(@PathVariable String namnd, @PathVariable int year,
                                                 @RequestParam(required = false) java.time.Instant asOf) {
         return found(queries.query(new YearOverYear.GetYearOverYear(namnd, year, asOf),
                 ResponseTypes.optionalInstanceOf(YearOverYear.Comparison.class)).join(),
                 "year", "no pair of plans " + namnd + " " + (year - 1) + "–" + year);
+    }
+
+    @GetMapping("/plans/{planId}/continuity/suggestions")
+    @Operation(summary = "SUGGESTIONS ONLY, never stored: for the plan's items without recorded continuity, the item "
+            + "of the same nämnd's plan of the year before a heuristic guesses it continues (shared indikatorer, "
+            + "kind and title, indikator, text). Record a link (PUT /api/plans/{planId}/continuity/{kind}/{itemId}) "
+            + "to make one a fact")
+    public YearOverYear.ContinuitySuggestions continuitySuggestions(@PathVariable String planId) {
+        return found(queries.query(new YearOverYear.GetContinuitySuggestions(planId),
+                ResponseTypes.optionalInstanceOf(YearOverYear.ContinuitySuggestions.class)).join(),
+                "planId", "no plan " + planId + " with a plan of the year before");
     }
 
     @GetMapping("/namnder")

@@ -38,8 +38,8 @@ class FigureTableComparisonTest {
                         row("andel-ny", "Personalkostnadsandel", "25"))));
         assertThat(rows).extracting(FigureRowComparison::rowKey, FigureRowComparison::change).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("takt", Change.CHANGED),
-                org.assertj.core.groups.Tuple.tuple("andel-ny", Change.ADDED),
-                org.assertj.core.groups.Tuple.tuple("andel", Change.REMOVED));
+                org.assertj.core.groups.Tuple.tuple("andel-ny", Change.NEW),
+                org.assertj.core.groups.Tuple.tuple("andel", Change.DROPPED));
         assertThat(rows.get(0).previous().values().get(0).value().written()).isEqualTo("3,4");
         assertThat(rows.get(0).current().values().get(0).value().written()).isEqualTo("5,2");
     }

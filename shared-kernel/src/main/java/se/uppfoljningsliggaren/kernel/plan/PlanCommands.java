@@ -7,6 +7,7 @@ import se.uppfoljningsliggaren.kernel.value.BudgetColumn;
 import se.uppfoljningsliggaren.kernel.value.BudgetKind;
 import se.uppfoljningsliggaren.kernel.value.GoalKind;
 import se.uppfoljningsliggaren.kernel.value.GoalOrigin;
+import se.uppfoljningsliggaren.kernel.value.PlanItemKind;
 import se.uppfoljningsliggaren.kernel.value.StyrtalContent;
 import se.uppfoljningsliggaren.kernel.value.UppdragSource;
 
@@ -82,6 +83,22 @@ public final class PlanCommands {
     public record ReviseBudgetLine(@TargetAggregateIdentifier String planId,
                                    @TargetAggregateVersion Long expectedVersion, String lineId,
                                    Map<String, BigDecimal> amounts, Beslut revisionBeslut) {
+    }
+
+    /** The item continues {@code previousItemId} of the same nämnd's plan of the year before. */
+    public record ContinueItem(@TargetAggregateIdentifier String planId, @TargetAggregateVersion Long expectedVersion,
+                               PlanItemKind kind, String itemId, String previousItemId, Beslut revisionBeslut) {
+    }
+
+    /** The item continues nothing of the year before. */
+    public record MarkItemNew(@TargetAggregateIdentifier String planId, @TargetAggregateVersion Long expectedVersion,
+                              PlanItemKind kind, String itemId, Beslut revisionBeslut) {
+    }
+
+    /** An item of the year before's plan is not continued by this one. */
+    public record DropPreviousItem(@TargetAggregateIdentifier String planId,
+                                   @TargetAggregateVersion Long expectedVersion, PlanItemKind kind,
+                                   String previousItemId, String reason, Beslut revisionBeslut) {
     }
 
     public record AdoptPlan(@TargetAggregateIdentifier String planId, @TargetAggregateVersion Long expectedVersion,

@@ -7,7 +7,7 @@ package se.uppfoljningsliggaren.kernel.plan;
  */
 public sealed interface PlanEvent permits PlanCreated, GoalAdded, GoalRevised, StyrtalAdded, StyrtalRevised,
         RfUppdragReceived, UppdragAdded, AktivitetAdded, BudgetTableAdded, BudgetLineAdded, BudgetLineRevised,
-        PlanAdopted, FigureTableRecorded {
+        PlanAdopted, FigureTableRecorded, ItemContinued, ItemMarkedNew, PreviousItemDropped {
 
     String planId();
 }

@@ -9,6 +9,7 @@ import se.uppfoljningsliggaren.kernel.value.FigureTable;
 import se.uppfoljningsliggaren.kernel.value.GoalKind;
 import se.uppfoljningsliggaren.kernel.value.GoalOrigin;
 import se.uppfoljningsliggaren.kernel.value.PeriodValue;
+import se.uppfoljningsliggaren.kernel.value.PlanItemKind;
 import se.uppfoljningsliggaren.kernel.value.PlanStatus;
 import se.uppfoljningsliggaren.kernel.value.UppdragSource;
 import se.uppfoljningsliggaren.kernel.value.Varde;
@@ -30,12 +31,14 @@ public final class PlanViews {
 
     /**
      * A plan as it stands: the goal tree with styrtal, uppdrag and aktiviteter, the budget in the version it shows,
-     * the status and the beslut it rests on, and the revisions decided since.
+     * the status and the beslut it rests on, the revisions decided since, and its recorded continuity with the year
+     * before.
      */
     public record PlanView(String planId, String namnd, String namndName, int year, String title,
                            List<Integer> planningYears, PlanStatus status, Beslut adoptedBy, long version,
                            Instant lastChangedAt, List<GoalNode> goals, List<UppdragNode> uppdragOutsideGoals,
-                           BudgetView budget, List<Revision> revisions, List<FigureTableView> figureTables) {
+                           BudgetView budget, List<Revision> revisions, List<FigureTableView> figureTables,
+                           PlanContinuity continuity) {
     }
 
     /**
@@ -46,6 +49,21 @@ public final class PlanViews {
     public record FigureTableView(String tableId, FigureTable.Kind kind, String title, String unit,
                                   List<FigureTable.Column> columns, List<FigureTable.Row> rows, List<String> notes,
                                   Beslut revisedBy) {
+    }
+
+    /**
+     * What the plan records of its identity with the same nämnd's plan of the year before ({@code previousPlanId}):
+     * per item, the earlier item it continues or that it is new; the earlier items it does not continue. An item in
+     * neither list has no recorded continuity.
+     */
+    public record PlanContinuity(String previousPlanId, List<ContinuityLink> links, List<DroppedItem> dropped) {
+    }
+
+    /** {@code newItem}: said to continue nothing; otherwise it continues {@code previousItemId}. */
+    public record ContinuityLink(PlanItemKind kind, String itemId, String previousItemId, boolean newItem) {
+    }
+
+    public record DroppedItem(PlanItemKind kind, String previousItemId, String reason) {
     }
 
     public record GoalNode(String goalId, GoalKind kind, GoalOrigin origin, String numbering, String title,

@@ -2,14 +2,17 @@ package se.uppfoljningsliggaren.kernel.query;
 
 import se.uppfoljningsliggaren.kernel.value.FigureTable;
 import se.uppfoljningsliggaren.kernel.value.GoalKind;
+import se.uppfoljningsliggaren.kernel.value.PlanItemKind;
 import se.uppfoljningsliggaren.kernel.value.Varde;
 
 import java.util.List;
 
 /**
- * Plan N against plan N−1 of one nämnd. Items are matched by identity, never by number: styrtal by their
- * catalogued indikator, goals by the indikatorer they share (else by kind and title), uppdrag by continues-from links,
- * rows of tables of figures by table id and row key.
+ * Plan N against plan N−1 of one nämnd, built only from recorded continuity: the links plan N records (an item
+ * continues one of N−1, is new, or an item of N−1 is not continued) and, for RF uppdrag, the region-wide link
+ * recorded when the uppdrag was issued. Nothing is matched by number, title or indikator; an item without a recorded
+ * link is shown as unlinked. Each styrtal is its own row, also when two share an indikator. Rows of tables of
+ * figures are matched by table id and row key.
  */
 public final class YearOverYear {
 
@@ -20,7 +23,12 @@ public final class YearOverYear {
     public record GetYearOverYear(String namnd, int year, java.time.Instant asOf) {
     }
 
-    public enum Change { ADDED, REMOVED, RENUMBERED, CHANGED, UNCHANGED }
+    /**
+     * A pair of linked items is {@code UNCHANGED}, {@code RENUMBERED} (only its numbering differs) or
+     * {@code CHANGED}; {@code NEW} is an item of N said to continue nothing; {@code DROPPED} an item of N−1 that N
+     * says it does not continue; {@code UNLINKED} an item of either year about which nothing is recorded.
+     */
+    public enum Change { UNCHANGED, RENUMBERED, CHANGED, NEW, DROPPED, UNLINKED }
 
     public record Comparison(String namnd, int year, int previousYear, List<GoalComparison> goals,
                              List<StyrtalComparison> styrtal, List<UppdragComparison> uppdrag,
@@ -43,25 +51,44 @@ public final class YearOverYear {
                               FigureTable.Basis basis, Varde value, String note) {
     }
 
-    /** {@code matchedBy}: "indikatorer" or "title"; {@code changes} names what differs ("numbering", "title"). */
-    public record GoalComparison(Change change, GoalKind kind, GoalSide previous, GoalSide current, String matchedBy,
-                                 List<String> changes) {
+    /** {@code changes} names what differs in a linked pair; {@code reason} why an item was dropped, if given. */
+    public record GoalComparison(Change change, GoalKind kind, GoalSide previous, GoalSide current,
+                                 List<String> changes, String reason) {
     }
 
     public record GoalSide(String goalId, String numbering, String title) {
     }
 
-    public record StyrtalComparison(Change change, String indikatorId, String indikatorName, StyrtalSide previous,
-                                    StyrtalSide current, List<String> changes) {
+    public record StyrtalComparison(Change change, StyrtalSide previous, StyrtalSide current, List<String> changes,
+                                    String reason) {
     }
 
-    public record StyrtalSide(String styrtalId, String goalNumbering, String numbering, String text,
-                              Varde senastKanda, Varde arsMalvarde, Varde langsiktigtMalvarde) {
+    public record StyrtalSide(String styrtalId, String indikatorId, String indikatorName, String goalNumbering,
+                              String numbering, String text, Varde senastKanda, Varde arsMalvarde,
+                              Varde langsiktigtMalvarde) {
     }
 
-    public record UppdragComparison(Change change, UppdragSide previous, UppdragSide current) {
+    /** {@code linkedIn}: "plan" (the plan's own link) or "catalogue" (an RF uppdrag's region-wide link). */
+    public record UppdragComparison(Change change, UppdragSide previous, UppdragSide current, List<String> changes,
+                                    String linkedIn, String reason) {
     }
 
     public record UppdragSide(String uppdragId, String numbering, String text) {
+    }
+
+    /** Suggested links for a plan's items without recorded continuity. */
+    public record GetContinuitySuggestions(String planId) {
+    }
+
+    /**
+     * Suggestions only, by a heuristic ({@code method}); nothing here is recorded or used by year-over-year until
+     * a person records the link.
+     */
+    public record ContinuitySuggestions(String planId, String previousPlanId, String method,
+                                        List<ContinuitySuggestion> suggestions) {
+    }
+
+    /** {@code basis}: "indikatorer" (a goal sharing them), "title" (same kind and title), "indikator" (a styrtal). */
+    public record ContinuitySuggestion(PlanItemKind kind, String itemId, String previousItemId, String basis) {
     }
 }
