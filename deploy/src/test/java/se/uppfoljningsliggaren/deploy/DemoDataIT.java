@@ -151,6 +151,15 @@ class DemoDataIT extends LedgerIntegrationTest {
         JsonNode intressenter = delvis.get(0);
         assertThat(intressenter.get("atgard").asText()).startsWith("Involvera intressenter");
         assertThat(intressenter.get("effektComment").asText()).startsWith("Ja delvis");
+        // 001 prints no date per åtgärd and no status comment beside the answers: none is made up
+        assertThat(others).allSatisfy(a -> assertThat(a.get("statusComment").isNull()).isTrue());
+        JsonNode ikPlan = get("/api/ik-plans/IK-RS-2024");
+        List<JsonNode> reported = new ArrayList<>();
+        ikPlan.get("risks").forEach(risk -> risk.get("atgarder").forEach(reported::add));
+        assertThat(reported).isNotEmpty().allSatisfy(a -> {
+            assertThat(a.get("statusDatum").isNull()).isTrue();
+            assertThat(a.get("statusReportedIn").asText()).isEqualTo("RS-VERKSAMHETSBERATTELSE-2024");
+        });
 
         JsonNode isk = awaitGet("/api/isk-bedomningar/RS/2024", i -> "FASTSTALLD".equals(i.get("status").asText()));
         assertThat(isk.at("/bedomning/tillracklig").asBoolean()).isTrue();

@@ -73,7 +73,8 @@ public class Internkontrollplan {
     /** Status and its date per åtgärd reported on, keyed by {@link #statusKey}; an åtgärd not in it is planerad. */
     private Map<String, ReportedStatus> statuses = new HashMap<>();
 
-    record ReportedStatus(AtgardStatus status, LocalDate datum) {
+    /** {@code holdsFrom}: the step's date, or the last day of the period of the follow-up that reports it. */
+    record ReportedStatus(AtgardStatus status, LocalDate holdsFrom) {
     }
 
     /** What other rules need of an IK-plan: which risks and åtgärder it defines. */
@@ -170,8 +171,18 @@ public class Internkontrollplan {
     public long handle(ChangeIkAtgardStatus command, IkPlanLookup ikPlans, OccasionLookup occasions) {
         requireReportable(command.atgardId(), command.regionovergripande(), ikPlans);
         AtgardStatus next = Require.present(command.status(), "status");
-        LocalDate datum = Require.present(command.datum(), "datum");
-        String comment = Require.text(command.comment(), "comment", 8000);
+        LocalDate datum = command.datum();
+        OccasionFacts reportedIn = command.reportedIn() == null ? null : occasions.occasion(command.reportedIn())
+                .filter(o -> o.namndCode().equals(namndCode) && o.year() == year)
+                .orElseThrow(() -> CommandRejectedException.unknown("reportedIn", "no follow-up "
+                        + command.reportedIn() + " of " + namndCode + " " + year));
+        if (datum == null && reportedIn == null) {
+            throw CommandRejectedException.invalid("datum", "give the date the status applies from, or (where the "
+                    + "source prints none) reportedIn: the follow-up that reports it");
+        }
+        // a person stepping a status says what happened; a status read from a follow-up has the words it prints
+        String comment = reportedIn == null ? Require.text(command.comment(), "comment", 8000)
+                : Require.optionalText(command.comment(), "comment", 8000);
         ReportedStatus current = statuses.getOrDefault(statusKey(command.atgardId(), command.regionovergripande()),
                 new ReportedStatus(AtgardStatus.PLANERAD, null));
         if (!current.status().canMoveTo(next)) {
@@ -179,13 +190,16 @@ public class Internkontrollplan {
                     + label(current.status()) + "; " + label(current.status()) + " → " + label(next)
                     + " is not a step of its lifecycle (planerad → pågående → avslutad | ej genomförd)");
         }
-        if (datum.getYear() < year || datum.getYear() > year + 1) {
+        if (datum != null && (datum.getYear() < year || datum.getYear() > year + 1)) {
             throw CommandRejectedException.invalid("datum", "a status of the " + year + " plan applies from a date in "
                     + year + " (or " + (year + 1) + ", when reported after year end)");
         }
-        if (current.datum() != null && datum.isBefore(current.datum())) {
-            throw CommandRejectedException.invalid("datum", "the åtgärd was " + label(current.status()) + " from "
-                    + current.datum() + "; a later step cannot apply from an earlier date");
+        LocalDate reportedPer = reportedIn == null ? null : reportedIn.period().endDate();
+        LocalDate holdsFrom = datum != null ? datum : reportedPer;
+        if (current.holdsFrom() != null && holdsFrom.isBefore(current.holdsFrom())) {
+            throw CommandRejectedException.invalid(datum != null ? "datum" : "reportedIn", "the åtgärd was "
+                    + label(current.status()) + " from " + current.holdsFrom()
+                    + "; a later step cannot apply from an earlier date");
         }
         // a fastställd follow-up reports the status per its period's last day: a step dated by then changes what it
         // reported, so it cites a beslut. The follow-ups that report on this plan: the year's verksamhetsberättelse
@@ -193,16 +207,19 @@ public class Internkontrollplan {
         // older than the latest of them.
         Set<String> reports = new HashSet<>(followedUpAt);
         reports.add(OccasionCommands.occasionId(namndCode, OccasionKind.VERKSAMHETSBERATTELSE, Period.ofYear(year)));
+        if (reportedIn != null) {
+            reports.add(reportedIn.occasionId());
+        }
         Optional<OccasionFacts> changedReport = reports.stream().map(occasions::occasion).flatMap(Optional::stream)
-                .filter(o -> o.adoptedBy() != null && !datum.isAfter(o.period().endDate()))
+                .filter(o -> o.adoptedBy() != null && !holdsFrom.isAfter(o.period().endDate()))
                 .max(Comparator.comparing((OccasionFacts o) -> o.adoptedBy().datum(),
                         Comparator.nullsFirst(Comparator.naturalOrder())));
         Beslut beslut = changedReport.isPresent()
                 ? Revisions.check(changedReport.get().occasionId(), changedReport.get().adoptedBy(),
                 command.revisionBeslut())
-                : Revisions.check(ikPlanId + "'s follow-ups per " + datum, null, command.revisionBeslut());
+                : Revisions.check(ikPlanId + "'s follow-ups per " + holdsFrom, null, command.revisionBeslut());
         apply(new IkAtgardStatusChanged(ikPlanId, command.atgardId(), command.regionovergripande(),
-                current.status(), next, datum, comment, beslut));
+                current.status(), next, datum, comment, beslut, command.reportedIn(), reportedPer));
         return Aggregates.currentVersion();
     }
 
@@ -336,6 +353,6 @@ public class Internkontrollplan {
     @EventSourcingHandler
     void on(IkAtgardStatusChanged event) {
         statuses.put(statusKey(event.atgardId(), event.regionovergripande()),
-                new ReportedStatus(event.to(), event.datum()));
+                new ReportedStatus(event.to(), event.holdsFrom()));
     }
 }

@@ -137,19 +137,25 @@ public class InternalControlCommandController {
     }
 
     public record StatusRequest(Boolean regionovergripande, @Schema(requiredMode = REQUIRED) AtgardStatus status,
-                                @Schema(requiredMode = REQUIRED) LocalDate datum,
-                                @Schema(requiredMode = REQUIRED) String comment, Beslut revisionBeslut) {
+                                @Schema(description = "The day the status applies from; leave it out where the "
+                                        + "source prints none and give reportedIn") LocalDate datum,
+                                @Schema(description = "The follow-up (occasion id) that reports the status, where "
+                                        + "the source gives no date", example = "RS-VERKSAMHETSBERATTELSE-2024")
+                                String reportedIn,
+                                @Schema(description = "What happened; required with a datum, optional with "
+                                        + "reportedIn (a source that prints no comment gives none)") String comment,
+                                Beslut revisionBeslut) {
     }
 
     @PostMapping("/api/ik-plans/{ikPlanId}/atgarder/{atgardId}/status")
     @Operation(summary = "Report a step of the åtgärd's lifecycle (planerad → pågående → avslutad | ej genomförd), "
-            + "the date it applies from and a comment")
+            + "the date it applies from (or the follow-up that reports it, where no date is printed) and a comment")
     public ResponseEntity<Object> status(@PathVariable String ikPlanId, @PathVariable String atgardId,
                                          @RequestBody StatusRequest body, HttpServletRequest http) {
         return dispatcher.change(http, "POST status " + ikPlanId + "/" + atgardId, body, atgardId, null,
                 version -> new ChangeIkAtgardStatus(ikPlanId, version, atgardId,
                         Boolean.TRUE.equals(body.regionovergripande()), body.status(), body.datum(), body.comment(),
-                        body.revisionBeslut()));
+                        body.revisionBeslut(), body.reportedIn()));
     }
 
     public record EffectRequest(Boolean regionovergripande, @Schema(requiredMode = REQUIRED) String occasionId,

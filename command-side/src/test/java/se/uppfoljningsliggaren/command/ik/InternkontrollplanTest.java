@@ -282,6 +282,49 @@ class InternkontrollplanTest {
     }
 
     @Test
+    void a_status_whose_date_the_source_does_not_print_is_recorded_as_reported_in_the_follow_up() {
+        fixture.given(adoptedPlan())
+                .when(new ChangeIkAtgardStatus(PLAN, null, "kom-a1", false, AtgardStatus.AVSLUTAD, null, null, null,
+                        VB))
+                .expectEvents(new IkAtgardStatusChanged(PLAN, "kom-a1", false, AtgardStatus.PLANERAD,
+                        AtgardStatus.AVSLUTAD, null, null, null, VB, LocalDate.of(2024, 12, 31)));
+    }
+
+    @Test
+    void a_status_without_a_date_names_a_follow_up_of_the_plans_namnd_and_year() {
+        fixture.given(adoptedPlan())
+                .when(new ChangeIkAtgardStatus(PLAN, null, "kom-a1", false, AtgardStatus.AVSLUTAD, null, "Klar.",
+                        null))
+                .expectException(invalid("datum"))
+                .expectNoEvents();
+        fixture.given(adoptedPlan())
+                .when(new ChangeIkAtgardStatus(PLAN, null, "kom-a1", false, AtgardStatus.AVSLUTAD, null, null, null,
+                        "SN-VERKSAMHETSBERATTELSE-2024"))
+                .expectException(unknown("reportedIn"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_status_reported_in_a_fastststalld_follow_up_is_changed_by_a_beslut_only() {
+        occasionAdoptedBy = VB_BESLUT;
+        fixture.given(adoptedPlan())
+                .when(new ChangeIkAtgardStatus(PLAN, null, "kom-a1", false, AtgardStatus.AVSLUTAD, null, null, null,
+                        VB))
+                .expectException(invalid("revisionBeslut"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_step_dated_before_the_period_a_follow_up_reported_on_comes_too_late() {
+        fixture.given(adoptedPlan())
+                .andGiven(new IkAtgardStatusChanged(PLAN, "kom-a1", false, AtgardStatus.PLANERAD,
+                        AtgardStatus.PAGAENDE, null, null, null, VB, LocalDate.of(2024, 12, 31)))
+                .when(status("kom-a1", AtgardStatus.AVSLUTAD, "2024-11-01"))
+                .expectException(invalid("datum"))
+                .expectNoEvents();
+    }
+
+    @Test
     void a_status_is_reported_on_a_fastststalld_plan_only() {
         fixture.given(new IkPlanCreated(PLAN, "RS", 2024), new IkRiskAdded(PLAN, "kom", KOMMUNIKATION, null),
                         new IkAtgardAdded(PLAN, "kom-a1", "kom", false, KANALER, null))

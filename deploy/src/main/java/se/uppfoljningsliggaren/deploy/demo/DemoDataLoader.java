@@ -337,6 +337,7 @@ public class DemoDataLoader {
                     + atgard.get("statusReconstructedFrom").asText() : null;
             post(atgardKey + ":status", base + atgardId + "/status", object().put("regionovergripande", region)
                     .put("status", text(atgard, "status")).put("datum", text(atgard, "datum"))
+                    .put("reportedIn", atgard.hasNonNull("datum") ? null : occasionId)
                     .put("comment", text(atgard, "statusComment")), reason);
             JsonNode effekt = atgard.path("effekt");
             post(atgardKey + ":effect", base + atgardId + "/effect", object().put("regionovergripande", region)

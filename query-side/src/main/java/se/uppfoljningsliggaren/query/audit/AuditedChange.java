@@ -217,7 +217,8 @@ record AuditedChange(EntityKind kind, String entityKey, Beslut beslut, Map<Strin
         }
         if (event instanceof IkAtgardStatusChanged e) {
             return change(atgardKey(e.ikPlanId(), e.atgardId(), e.regionovergripande()), e.revisionBeslut(),
-                    fields(STATUS, e.to(), "statusDatum", e.datum(), "statusComment", e.comment()));
+                    fields(STATUS, e.to(), "statusDatum", e.datum(), "statusReportedIn", e.reportedIn(),
+                            "statusComment", e.comment()));
         }
         if (event instanceof IkAtgardEffectEvaluated e) {
             return change(atgardKey(e.ikPlanId(), e.atgardId(), e.regionovergripande()), e.revisionBeslut(),

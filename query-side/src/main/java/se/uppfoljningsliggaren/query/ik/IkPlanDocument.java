@@ -72,7 +72,7 @@ public class IkPlanDocument {
         AtgardHistoryEntry statusPer(LocalDate day) {
             AtgardHistoryEntry found = null;
             for (AtgardHistoryEntry entry : history) {
-                if (entry.to() != null && (day == null || !entry.datum().isAfter(day))) {
+                if (entry.to() != null && (day == null || !entry.holdsFrom().isAfter(day))) {
                     found = entry;
                 }
             }
@@ -134,23 +134,23 @@ public class IkPlanDocument {
             atgard.regionRisk = e.regionRisk();
             atgard.content = e.content();
             atgard.history.add(new AtgardHistoryEntry(ikPlanId, version, "ADDED", at, who, why, e.revisionBeslut(),
-                    e.content(), null, null, null, null, null, null));
+                    e.content(), null, null, null, null, null, null, null));
             atgarder.add(atgard);
         } else if (event instanceof IkAtgardRevised e) {
             Atgard atgard = atgard(e.atgardId()).orElseThrow();
             atgard.content = e.content();
             atgard.history.add(new AtgardHistoryEntry(ikPlanId, version, "REVISED", at, who, why, e.revisionBeslut(),
-                    e.content(), null, null, null, null, null, null));
+                    e.content(), null, null, null, null, null, null, null));
         } else if (event instanceof IkPlanAdopted e) {
             adoptedBy = e.beslut();
         } else if (event instanceof IkAtgardStatusChanged e) {
             reporting(e.atgardId(), e.regionovergripande()).history.add(new AtgardHistoryEntry(ikPlanId, version,
-                    "STATUS", at, who, why, e.revisionBeslut(), null, e.from(), e.to(), e.datum(), null, null,
-                    e.comment()));
+                    "STATUS", at, who, why, e.revisionBeslut(), null, e.from(), e.to(), e.datum(), e.reportedIn(),
+                    null, e.comment(), e.reportedPer()));
         } else if (event instanceof IkAtgardEffectEvaluated e) {
             Reported reported = reporting(e.atgardId(), e.regionovergripande());
             reported.history.add(new AtgardHistoryEntry(ikPlanId, version, "EFFECT", at, who, why,
-                    e.revisionBeslut(), null, null, null, null, e.occasionId(), e.svar(), e.comment()));
+                    e.revisionBeslut(), null, null, null, null, e.occasionId(), e.svar(), e.comment(), null));
             reported.evaluated(e);
         } else {
             throw new IllegalArgumentException("not an IK-plan event: " + event.getClass().getSimpleName());

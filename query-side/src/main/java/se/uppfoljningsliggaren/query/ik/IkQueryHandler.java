@@ -220,7 +220,8 @@ class IkQueryHandler {
         return new AtgardView(item.atgardId(), item.regionovergripande(), content.text(), content.utforare(),
                 content.rapporteras(), content.tidplan(),
                 !reportable ? null : step == null ? AtgardStatus.PLANERAD : step.to(),
-                step == null ? null : step.datum(), step == null ? null : step.comment(), effects,
+                step == null ? null : step.datum(), step == null || step.datum() != null ? null : step.occasionId(),
+                step == null ? null : step.comment(), effects,
                 "/api/ik-plans/" + m.plan().ikPlanId + "/atgarder/" + item.atgardId() + "/history"
                         + (item.regionovergripande() ? "?regionovergripande=true" : ""));
     }

@@ -65,12 +65,20 @@ public final class IkCommands {
     /**
      * A step in an åtgärd's lifecycle, reported by the nämnd on its own åtgärd or (with {@code regionovergripande})
      * on a regionövergripande one. {@code datum} is when the status applies from; the comment says what happened.
+     * Where the source prints no date (a verksamhetsberättelse gives the status for its year, not the day it was
+     * reached), {@code reportedIn} names the follow-up that reports it instead, and the date stays unknown.
      * A step within a year whose verksamhetsberättelse is fastställd changes what it reported: it cites a beslut.
      */
     public record ChangeIkAtgardStatus(@TargetAggregateIdentifier String ikPlanId,
                                        @TargetAggregateVersion Long expectedVersion, String atgardId,
                                        boolean regionovergripande, AtgardStatus status, LocalDate datum,
-                                       String comment, Beslut revisionBeslut) {
+                                       String comment, Beslut revisionBeslut, String reportedIn) {
+
+        /** A step with its date, as a person reports it. */
+        public ChangeIkAtgardStatus(String ikPlanId, Long expectedVersion, String atgardId, boolean regionovergripande,
+                                    AtgardStatus status, LocalDate datum, String comment, Beslut revisionBeslut) {
+            this(ikPlanId, expectedVersion, atgardId, regionovergripande, status, datum, comment, revisionBeslut, null);
+        }
     }
 
     /**

@@ -74,7 +74,8 @@ public final class IkViews {
      */
     public record AtgardView(String atgardId, boolean regionovergripande, String text, String utforare,
                              String rapporteras, String tidplan, AtgardStatus status, LocalDate statusDatum,
-                             String statusComment, List<EffectView> effects, String historyLink) {
+                             String statusReportedIn, String statusComment, List<EffectView> effects,
+                             String historyLink) {
     }
 
     public record EffectView(String occasionId, EffektSvar svar, String comment, Beslut revisionBeslut) {
@@ -96,11 +97,20 @@ public final class IkViews {
         }
     }
 
-    /** What happened to an åtgärd, with who, when and why. {@code change}: ADDED, REVISED, STATUS or EFFECT. */
+    /**
+     * What happened to an åtgärd, with who, when and why. {@code change}: ADDED, REVISED, STATUS or EFFECT. A status
+     * whose day the source does not print has {@code datum} null and the follow-up that reports it in
+     * {@code occasionId}, with {@code reportedPer} the last day of that follow-up's period.
+     */
     public record AtgardHistoryEntry(String ikPlanId, long version, String change, Instant recordedAt,
                                      String principal, String reason, Beslut beslut, AtgardContent content,
                                      AtgardStatus from, AtgardStatus to, LocalDate datum, String occasionId,
-                                     EffektSvar svar, String comment) {
+                                     EffektSvar svar, String comment, LocalDate reportedPer) {
+
+        /** The day a status step is known to hold from: its date, or the last day of the period reported on. */
+        public LocalDate holdsFrom() {
+            return datum != null ? datum : reportedPer;
+        }
     }
 
     /** The IK follow-up of an occasion: every risk and åtgärd with its status per the period's last day. */
