@@ -119,7 +119,7 @@ public final class FollowUpReports {
             depth.put(line.lineId(), d);
             lines.add(new ResultatLineView(line.lineId(), line.parentLineId(), d, line.label(), line.utfall(),
                     line.budget(), difference(line.utfall(), line.budget()), line.utfallPreviousYear(),
-                    difference(line.utfall(), line.utfallPreviousYear()), line.prognos()));
+                    difference(line.utfall(), line.utfallPreviousYear()), line.prognos(), line.printed()));
         }
         return new ResultatrapportView(table.title(), table.budgetVersion(), lines);
     }

@@ -78,10 +78,12 @@ public final class FollowUpViews {
         }
     }
 
+    /** {@code printed}: the amounts as printed, beside the numbers (null where no printed form was recorded). */
     public record ResultatLineView(String lineId, String parentLineId, int depth, String label,
                                    java.math.BigDecimal utfall, java.math.BigDecimal budget,
                                    java.math.BigDecimal budgetavvikelse, java.math.BigDecimal utfallPreviousYear,
-                                   java.math.BigDecimal forandring, java.math.BigDecimal prognos) {
+                                   java.math.BigDecimal forandring, java.math.BigDecimal prognos,
+                                   java.util.Map<String, Varde> printed) {
     }
 
     /** {@code suggestedColour} is the ledger's computation from the indikatorer, beside the nämnd's assessment. */
