@@ -118,9 +118,11 @@ public class Occasion {
     @CommandHandler
     public long handle(RecordResultatrapport command) {
         Beslut beslut = changeAllowed(command.revisionBeslut());
-        String version = Require.present(command.budgetVersion(), "budgetVersion");
-        if (!version.equals("beslutad") && !version.equals("aktuell")) {
-            throw CommandRejectedException.invalid("budgetVersion", "the budget compared against is 'beslutad' or 'aktuell'");
+        // A resultatrapport that does not say which budget it compares against (001 does not) records no version.
+        String version = command.budgetVersion();
+        if (version != null && !version.equals("beslutad") && !version.equals("aktuell")) {
+            throw CommandRejectedException.invalid("budgetVersion", "the budget compared against is 'beslutad' or "
+                    + "'aktuell', or not given where the source does not say");
         }
         List<ResultatLine> lines = new ArrayList<>();
         Set<String> ids = new HashSet<>();

@@ -95,7 +95,7 @@ public class OccasionCommandController {
     }
 
     public record ResultatrapportRequest(@Schema(requiredMode = REQUIRED) String title,
-                                         @Schema(requiredMode = REQUIRED) String budgetVersion,
+                                         String budgetVersion,
                                          @Schema(requiredMode = REQUIRED) List<ResultatLineRequest> lines,
                                          Beslut revisionBeslut) {
 

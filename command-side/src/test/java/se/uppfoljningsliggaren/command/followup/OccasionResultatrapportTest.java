@@ -104,6 +104,25 @@ class OccasionResultatrapportTest {
     }
 
     @Test
+    void a_resultatrapport_that_does_not_say_which_budget_it_compares_against_records_no_version() {
+        ResultatLine line = new ResultatLine("hv", null, "Hälsovalsenheten, varav", null, null, null, null, halsoval());
+        fixture.given(opened())
+                .when(new RecordResultatrapport(VB, null, TITLE, null, List.of(line), null))
+                .expectEvents(new ResultatrapportRecorded(VB, TITLE, null, List.of(new ResultatLine("hv", null,
+                        "Hälsovalsenheten, varav", new BigDecimal("-2152.3"), new BigDecimal("-2077.9"),
+                        new BigDecimal("-2027.0"), null, halsoval())), null));
+    }
+
+    @Test
+    void a_budget_version_other_than_beslutad_or_aktuell_is_refused() {
+        fixture.given(opened())
+                .when(new RecordResultatrapport(VB, null, TITLE, "reviderad", List.of(new ResultatLine("hv", null,
+                        "Hälsovalsenheten, varav", null, null, null, null, halsoval())), null))
+                .expectException(invalid("budgetVersion"))
+                .expectNoEvents();
+    }
+
+    @Test
     void an_amount_with_two_decimals_is_refused() {
         fixture.given(opened())
                 .when(recorded(new ResultatLine("hv", null, "Hälsovalsenheten, varav", new BigDecimal("-2152.35"),

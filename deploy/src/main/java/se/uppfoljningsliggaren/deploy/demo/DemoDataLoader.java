@@ -258,7 +258,7 @@ public class DemoDataLoader {
                         .put("label", text(line, "label")).set("printed", printed);
             }
             post(key + "resultatrapport", base + "/resultatrapport", object().put("title", text(resultat, "title"))
-                    .put("budgetVersion", resultat.path("budgetVersion").asText("aktuell")).set("lines", lines));
+                    .put("budgetVersion", text(resultat, "budgetVersion")).set("lines", lines));
         }
         loadFigureTables(key, base, followUp);
         log.info("Demo follow-up {} loaded", occasionId);

@@ -62,7 +62,10 @@ public final class FollowUpViews {
                                  List<se.uppfoljningsliggaren.kernel.query.PlanViews.FigureTableView> figureTables) {
     }
 
-    /** The resultatrapport with budgetavvikelse (utfall − budget) and förändring (utfall − utfall året innan). */
+    /**
+     * The resultatrapport with budgetavvikelse (utfall − budget) and förändring (utfall − utfall året innan);
+     * {@code budgetVersion} null where the source does not say which budget it compares against.
+     */
     public record ResultatrapportView(String title, String budgetVersion, List<ResultatLineView> lines) {
 
         /**
