@@ -110,6 +110,8 @@ class DemoDataIT extends LedgerIntegrationTest {
         assertThat(hv.at("/printed/utfall/written").asText()).isEqualTo("-2 077,9");
         assertThat(hv.at("/printed/budget/written").asText()).isEqualTo("-2 152,3");
         assertThat(hv.at("/printed/utfallPreviousYear/written").asText()).isEqualTo("-2 027,0");
+        assertThat(hv.at("/printed/budgetavvikelse/written").asText()).isEqualTo("74,4");
+        assertThat(hv.get("budgetavvikelse").decimalValue()).as("computed beside the print").isEqualByComparingTo("74.4");
         JsonNode ovrigt = find(rows, l -> l.get("lineId").asText().equals("ovrigt"));
         assertThat(ovrigt.path("utfall").isNumber()).as("a row printed without figures has none").isFalse();
         assertThat(ovrigt.at("/printed/utfall").isMissingNode()).isTrue();

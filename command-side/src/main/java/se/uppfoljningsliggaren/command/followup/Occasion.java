@@ -140,7 +140,9 @@ public class Occasion {
             numbers.put("utfall", line.utfall());
             numbers.put("utfallPreviousYear", line.utfallPreviousYear());
             numbers.put("prognos", line.prognos());
-            Amounts.Cells cells = Amounts.mnkr(numbers, line.printed(), ResultatLine.AMOUNTS, "lines", "lines.printed");
+            Set<String> printable = new HashSet<>(ResultatLine.AMOUNTS);
+            printable.addAll(ResultatLine.COMPUTED);
+            Amounts.Cells cells = Amounts.mnkr(numbers, line.printed(), printable, "lines", "lines.printed");
             Map<String, BigDecimal> amounts = cells.amounts();
             lines.add(new ResultatLine(line.lineId(), line.parentLineId(), Require.text(line.label(), "lines.label", 300),
                     amounts.get("budget"), amounts.get("utfall"), amounts.get("utfallPreviousYear"),

@@ -106,8 +106,9 @@ public class OccasionCommandController {
 
     /**
      * A row: {@code printed} holds its amounts as printed, by name (budget, utfall, utfallPreviousYear, prognos:
-     * "-2 077,9"; words as {"form": …, "written": …}), the ledger reading the numbers from them; the number fields are
-     * for a writer with no printed form (both given must agree).
+     * "-2 077,9"; words as {"form": …, "written": …}), the ledger reading the numbers from them, and the printed
+     * budgetavvikelse and forandring, kept beside the computed ones; the number fields are for a writer with no
+     * printed form (both given must agree).
      */
     public record ResultatLineRequest(@Schema(requiredMode = REQUIRED) String lineId, String parentLineId,
                                       @Schema(requiredMode = REQUIRED) String label, BigDecimal budget,

@@ -95,6 +95,19 @@ class OccasionResultatrapportTest {
     }
 
     @Test
+    void the_printed_budgetavvikelse_and_forandring_are_kept_beside_the_amounts_and_compute_nothing() {
+        Map<String, Varde> printed = new LinkedHashMap<>(halsoval());
+        printed.put("budgetavvikelse", VardeParser.amount("74,4"));
+        printed.put("forandring", VardeParser.amount("-50,9"));
+        fixture.given(opened())
+                .when(recorded(new ResultatLine("hv", null, "Hälsovalsenheten, varav", null, null, null, null,
+                        printed)))
+                .expectEvents(new ResultatrapportRecorded(VB, TITLE, "aktuell", List.of(new ResultatLine("hv", null,
+                        "Hälsovalsenheten, varav", new BigDecimal("-2152.3"), new BigDecimal("-2077.9"),
+                        new BigDecimal("-2027.0"), null, printed)), null));
+    }
+
+    @Test
     void a_printed_amount_under_a_name_a_row_does_not_have_is_refused() {
         fixture.given(opened())
                 .when(recorded(new ResultatLine("hv", null, "Hälsovalsenheten, varav", null, null, null, null,

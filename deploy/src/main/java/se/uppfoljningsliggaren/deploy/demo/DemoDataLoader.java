@@ -249,7 +249,8 @@ public class DemoDataLoader {
             for (JsonNode line : resultat.path("lines")) {
                 ObjectNode printed = object();
                 for (String[] amount : new String[][]{{"utfall", "utfall"}, {"budget", "budget"},
-                        {"utfallPrev", "utfallPreviousYear"}, {"prognos", "prognos"}}) {
+                        {"utfallPrev", "utfallPreviousYear"}, {"prognos", "prognos"},
+                        {"printedAvvikelse", "budgetavvikelse"}, {"printedForandring", "forandring"}}) {
                     if (line.hasNonNull(amount[0])) {
                         printed.set(amount[1], line.get(amount[0]));
                     }

@@ -81,7 +81,10 @@ public final class FollowUpViews {
         }
     }
 
-    /** {@code printed}: the amounts as printed, beside the numbers (null where no printed form was recorded). */
+    /**
+     * {@code printed}: the amounts as printed, beside the numbers, and the budgetavvikelse and förändring as the row
+     * prints them beside the computed ones (null where no printed form was recorded).
+     */
     public record ResultatLineView(String lineId, String parentLineId, int depth, String label,
                                    java.math.BigDecimal utfall, java.math.BigDecimal budget,
                                    java.math.BigDecimal budgetavvikelse, java.math.BigDecimal utfallPreviousYear,
