@@ -203,6 +203,7 @@ class DemoDataIT extends LedgerIntegrationTest {
         assertRow(kravA.get(0), "Mål från regionfullmäktige", 8, 4, 1, 2, 1);
         assertRow(kravA.get(2), "Nämndens uppdrag", 13, 7, 5, 1, 0);
         assertThat(isk.at("/underlag/kravBBudgetavvikelse").decimalValue()).isEqualByComparingTo("88.5");
+        assertThat(isk.at("/underlag/kravBBudgetavvikelsePrinted/written").asText()).isEqualTo("88,5");
         assertThat(isk.at("/underlag/kravCtoE/counts/avslutad").asInt()).isEqualTo(13);
 
         // the overviews have a processor of their own: it may show the year a moment after the other views
@@ -237,6 +238,7 @@ class DemoDataIT extends LedgerIntegrationTest {
         assertThat(rs.get("faststalld").asBoolean()).isTrue();
         assertThat(rs.get("budgetavvikelse").decimalValue()).isEqualByComparingTo("88.5");
         assertThat(rs.get("budgetavvikelseLine").asText()).startsWith("Totalt");
+        assertThat(rs.at("/budgetavvikelsePrinted/written").asText()).isEqualTo("88,5");
         assertThat(rs.get("followUpsFaststallda").asInt()).isEqualTo(1);
         assertThat(rs.at("/summary/0/rod").asInt()).isEqualTo(2);
         assertThat(rs.get("reportLink").asText()).isEqualTo("/api/followups/RS-VERKSAMHETSBERATTELSE-2024");

@@ -40,12 +40,13 @@ public final class FollowUpViews {
     }
 
     /**
-     * One nämnd in the overview: its summary table, the budgetavvikelse of its resultatrapport's total line, how many
-     * of its follow-ups this year are fastställda, its internal control (åtgärder by status, ISK outcome), and where
-     * to drill down.
+     * One nämnd in the overview: its summary table, the budgetavvikelse of its resultatrapport's total line (computed,
+     * and beside it as the line prints it, null where no printed form was recorded), how many of its follow-ups this
+     * year are fastställda, its internal control (åtgärder by status, ISK outcome), and where to drill down.
      */
     public record OverviewRow(String namnd, String namndName, String occasionId, boolean faststalld,
                               List<SummaryRow> summary, java.math.BigDecimal budgetavvikelse,
+                              Varde budgetavvikelsePrinted,
                               String budgetavvikelseLine, int followUpsThisYear, int followUpsFaststallda,
                               String reportLink, String planLink,
                               se.uppfoljningsliggaren.kernel.ik.IkViews.IkOverviewRow internkontroll) {
