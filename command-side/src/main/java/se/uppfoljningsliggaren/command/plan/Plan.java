@@ -20,7 +20,6 @@ import se.uppfoljningsliggaren.kernel.value.*;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
