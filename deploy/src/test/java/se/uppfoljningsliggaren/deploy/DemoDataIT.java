@@ -7,6 +7,7 @@ import se.uppfoljningsliggaren.deploy.demo.DemoDataLoader;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +73,48 @@ class DemoDataIT extends LedgerIntegrationTest {
         theTablesOfFiguresAreShownAsPrinted();
         theIkPlanOf2025IsLoadedFromTheOcrTextAsPrinted();
         thePlanOf2023OfRegionalTillvaxtnamndIsLoadedAsPrinted();
+        theBudgetAmountsAreShownAsPrinted(plan);
+    }
+
+    /** 000's driftbudget: "Hälsovalsenheten, varav -2 314,7 -2 208,8 -2 246,6"; every demo cell keeps its print. */
+    private void theBudgetAmountsAreShownAsPrinted(JsonNode rs2026) throws Exception {
+        JsonNode drift = find(rs2026.at("/budget/tables"), t -> t.get("tableId").asText().equals("drift"));
+        JsonNode halsoval = find(drift.get("lines"), l -> l.get("label").asText().equals("Hälsovalsenheten, varav"));
+        assertThat(halsoval.at("/printed/budget/written").asText()).isEqualTo("-2 314,7");
+        assertThat(halsoval.at("/amounts/budget").decimalValue()).isEqualByComparingTo("-2314.7");
+        assertThat(halsoval.at("/printed/prognos-prev/written").asText()).isEqualTo("-2 208,8");
+        assertThat(halsoval.at("/printed/budget-prev/written").asText()).isEqualTo("-2 246,6");
+
+        JsonNode source = json.readTree(getClass().getResourceAsStream("/demo/plans/rs-2026.json"));
+        int cells = 0;
+        for (JsonNode table : source.get("budget")) {
+            JsonNode shown = find(rs2026.at("/budget/tables"), t -> t.get("tableId").asText()
+                    .equals(table.get("key").asText()));
+            for (JsonNode line : table.get("lines")) {
+                JsonNode printed = find(shown.get("lines"), l -> l.get("lineId").asText()
+                        .equals(table.get("key").asText() + "." + line.get("key").asText())).get("printed");
+                for (var cell : (Iterable<Map.Entry<String, JsonNode>>) line.get("amounts")::fields) {
+                    assertThat(printed.at("/" + cell.getKey() + "/written").asText()).as(line.get("label").asText())
+                            .isEqualTo(cell.getValue().asText());
+                    cells++;
+                }
+            }
+        }
+        assertThat(cells).isGreaterThan(30);
+
+        JsonNode resultatrapport = awaitFollowUp("RS-VERKSAMHETSBERATTELSE-2024").get("resultatrapport");
+        assertThat(resultatrapport.path("budgetVersion").isTextual())
+                .as("001 does not say which budget it compares against").isFalse();
+        JsonNode rows = resultatrapport.get("lines");
+        JsonNode hv = find(rows, l -> l.get("lineId").asText().equals("hv"));
+        assertThat(hv.at("/printed/utfall/written").asText()).isEqualTo("-2 077,9");
+        assertThat(hv.at("/printed/budget/written").asText()).isEqualTo("-2 152,3");
+        assertThat(hv.at("/printed/utfallPreviousYear/written").asText()).isEqualTo("-2 027,0");
+        assertThat(hv.at("/printed/budgetavvikelse/written").asText()).isEqualTo("74,4");
+        assertThat(hv.get("budgetavvikelse").decimalValue()).as("computed beside the print").isEqualByComparingTo("74.4");
+        JsonNode ovrigt = find(rows, l -> l.get("lineId").asText().equals("ovrigt"));
+        assertThat(ovrigt.path("utfall").isNumber()).as("a row printed without figures has none").isFalse();
+        assertThat(ovrigt.at("/printed/utfall").isMissingNode()).isTrue();
     }
 
     /**
@@ -169,6 +212,7 @@ class DemoDataIT extends LedgerIntegrationTest {
         assertRow(kravA.get(0), "Mål från regionfullmäktige", 8, 4, 1, 2, 1);
         assertRow(kravA.get(2), "Nämndens uppdrag", 13, 7, 5, 1, 0);
         assertThat(isk.at("/underlag/kravBBudgetavvikelse").decimalValue()).isEqualByComparingTo("88.5");
+        assertThat(isk.at("/underlag/kravBBudgetavvikelsePrinted/written").asText()).isEqualTo("88,5");
         assertThat(isk.at("/underlag/kravCtoE/counts/avslutad").asInt()).isEqualTo(13);
 
         // the overviews have a processor of their own: it may show the year a moment after the other views
@@ -203,6 +247,7 @@ class DemoDataIT extends LedgerIntegrationTest {
         assertThat(rs.get("faststalld").asBoolean()).isTrue();
         assertThat(rs.get("budgetavvikelse").decimalValue()).isEqualByComparingTo("88.5");
         assertThat(rs.get("budgetavvikelseLine").asText()).startsWith("Totalt");
+        assertThat(rs.at("/budgetavvikelsePrinted/written").asText()).isEqualTo("88,5");
         assertThat(rs.get("followUpsFaststallda").asInt()).isEqualTo(1);
         assertThat(rs.at("/summary/0/rod").asInt()).isEqualTo(2);
         assertThat(rs.get("reportLink").asText()).isEqualTo("/api/followups/RS-VERKSAMHETSBERATTELSE-2024");

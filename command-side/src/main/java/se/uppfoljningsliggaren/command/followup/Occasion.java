@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import se.uppfoljningsliggaren.command.Aggregates;
+import se.uppfoljningsliggaren.command.Amounts;
 import se.uppfoljningsliggaren.command.CommandRejectedException;
 import se.uppfoljningsliggaren.command.FigureTables;
 import se.uppfoljningsliggaren.command.Require;
@@ -31,9 +32,11 @@ import se.uppfoljningsliggaren.kernel.value.Beslut;
 import se.uppfoljningsliggaren.kernel.value.Period;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -115,13 +118,15 @@ public class Occasion {
     @CommandHandler
     public long handle(RecordResultatrapport command) {
         Beslut beslut = changeAllowed(command.revisionBeslut());
-        String version = Require.present(command.budgetVersion(), "budgetVersion");
-        if (!version.equals("beslutad") && !version.equals("aktuell")) {
-            throw CommandRejectedException.invalid("budgetVersion", "the budget compared against is 'beslutad' or 'aktuell'");
+        // A resultatrapport that does not say which budget it compares against (001 does not) records no version.
+        String version = command.budgetVersion();
+        if (version != null && !version.equals("beslutad") && !version.equals("aktuell")) {
+            throw CommandRejectedException.invalid("budgetVersion", "the budget compared against is 'beslutad' or "
+                    + "'aktuell', or not given where the source does not say");
         }
-        List<ResultatLine> lines = Require.present(command.lines(), "lines");
+        List<ResultatLine> lines = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        for (ResultatLine line : lines) {
+        for (ResultatLine line : Require.present(command.lines(), "lines")) {
             Require.present(line, "lines");
             if (!ids.add(Require.id(line.lineId(), "lines.lineId"))) {
                 throw CommandRejectedException.invalid("lines.lineId", "line " + line.lineId() + " is given twice");
@@ -130,14 +135,18 @@ public class Occasion {
                 throw CommandRejectedException.unknown("lines.parentLineId",
                         "a parent line comes before its children: " + line.parentLineId());
             }
-            Require.text(line.label(), "lines.label", 300);
-            for (BigDecimal amount : Arrays.asList(line.budget(), line.utfall(), line.utfallPreviousYear(),
-                    line.prognos())) {
-                if (amount != null && amount.stripTrailingZeros().scale() > 1) {
-                    throw CommandRejectedException.invalid("lines.amounts",
-                            "mnkr are given with one decimal, got " + amount + " on " + line.lineId());
-                }
-            }
+            Map<String, BigDecimal> numbers = new HashMap<>();
+            numbers.put("budget", line.budget());
+            numbers.put("utfall", line.utfall());
+            numbers.put("utfallPreviousYear", line.utfallPreviousYear());
+            numbers.put("prognos", line.prognos());
+            Set<String> printable = new HashSet<>(ResultatLine.AMOUNTS);
+            printable.addAll(ResultatLine.COMPUTED);
+            Amounts.Cells cells = Amounts.mnkr(numbers, line.printed(), printable, "lines", "lines.printed");
+            Map<String, BigDecimal> amounts = cells.amounts();
+            lines.add(new ResultatLine(line.lineId(), line.parentLineId(), Require.text(line.label(), "lines.label", 300),
+                    amounts.get("budget"), amounts.get("utfall"), amounts.get("utfallPreviousYear"),
+                    amounts.get("prognos"), cells.printed()));
         }
         apply(new ResultatrapportRecorded(occasionId, Require.text(command.title(), "title", 300), version,
                 List.copyOf(lines), beslut));

@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import se.uppfoljningsliggaren.command.Aggregates;
+import se.uppfoljningsliggaren.command.Amounts;
 import se.uppfoljningsliggaren.command.CommandRejectedException;
 import se.uppfoljningsliggaren.command.FigureTables;
 import se.uppfoljningsliggaren.command.Require;
@@ -19,7 +20,6 @@ import se.uppfoljningsliggaren.kernel.value.*;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -234,9 +234,10 @@ public class Plan {
             throw CommandRejectedException.unknown("parentLineId",
                     "no line " + command.parentLineId() + " in table " + command.tableId());
         }
+        Amounts.Cells cells = cells(command.amounts(), command.printed(), columns);
         apply(new BudgetLineAdded(planId, lineId, command.tableId(), command.parentLineId(),
                 Require.text(command.label(), "label", 300), linesInTable.getOrDefault(command.tableId(), 0),
-                amounts(command.amounts(), columns), beslut));
+                cells.amounts(), cells.printed(), beslut));
         return Aggregates.currentVersion();
     }
 
@@ -250,8 +251,8 @@ public class Plan {
         // Lines revised under one beslut form one budget version (a tilläggsbudget changes many lines at once).
         int known = budgetRevisionBeslut.indexOf(beslut);
         int version = status == PlanStatus.UTKAST ? 0 : known >= 0 ? known + 2 : budgetRevisionBeslut.size() + 2;
-        apply(new BudgetLineRevised(planId, command.lineId(), version,
-                amounts(command.amounts(), budgetColumnsByTable.get(tableId)), beslut));
+        Amounts.Cells cells = cells(command.amounts(), command.printed(), budgetColumnsByTable.get(tableId));
+        apply(new BudgetLineRevised(planId, command.lineId(), version, cells.amounts(), cells.printed(), beslut));
         return Aggregates.currentVersion();
     }
 
@@ -400,25 +401,13 @@ public class Plan {
         return content;
     }
 
-    /** Amounts are mnkr with (at most) one decimal, kept exactly as decided; a blank cell is absent, not zero. */
-    private static Map<String, BigDecimal> amounts(Map<String, BigDecimal> amounts, Set<String> columns) {
-        Map<String, BigDecimal> result = new LinkedHashMap<>();
-        Require.present(amounts, "amounts").forEach((column, amount) -> {
-            if (!columns.contains(column)) {
-                throw CommandRejectedException.invalid("amounts." + column, "the table has no column " + column);
-            }
-            if (amount == null) {
-                return;
-            }
-            if (amount.stripTrailingZeros().scale() > 1) {
-                throw CommandRejectedException.invalid("amounts." + column, "mnkr are given with one decimal, got " + amount);
-            }
-            if (amount.abs().compareTo(new BigDecimal("10000000")) >= 0) {
-                throw CommandRejectedException.invalid("amounts." + column, "amount out of range: " + amount);
-            }
-            result.put(column, amount.setScale(1));
-        });
-        return result;
+    /** A line's cells as printed, or as numbers where no printed form is given: at least one of the two. */
+    private static Amounts.Cells cells(Map<String, BigDecimal> amounts, Map<String, Varde> printed,
+                                       Set<String> columns) {
+        if (amounts == null && printed == null) {
+            throw CommandRejectedException.invalid("printed", "printed (the cells as printed) or amounts is required");
+        }
+        return Amounts.mnkr(amounts, printed, columns, "amounts", "printed");
     }
 
 

@@ -1,5 +1,6 @@
 package se.uppfoljningsliggaren.command.web;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,8 +26,11 @@ import se.uppfoljningsliggaren.kernel.followup.ResultatLine;
 import se.uppfoljningsliggaren.kernel.value.Beslut;
 import se.uppfoljningsliggaren.kernel.value.Period;
 import se.uppfoljningsliggaren.kernel.value.PeriodValue;
+import se.uppfoljningsliggaren.kernel.value.Varde;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
@@ -91,9 +95,30 @@ public class OccasionCommandController {
     }
 
     public record ResultatrapportRequest(@Schema(requiredMode = REQUIRED) String title,
-                                         @Schema(requiredMode = REQUIRED) String budgetVersion,
-                                         @Schema(requiredMode = REQUIRED) List<ResultatLine> lines,
+                                         String budgetVersion,
+                                         @Schema(requiredMode = REQUIRED) List<ResultatLineRequest> lines,
                                          Beslut revisionBeslut) {
+
+        List<ResultatLine> resultatLines() {
+            return lines == null ? null : lines.stream().map(l -> l == null ? null : l.line()).toList();
+        }
+    }
+
+    /**
+     * A row: {@code printed} holds its amounts as printed, by name (budget, utfall, utfallPreviousYear, prognos:
+     * "-2 077,9"; words as {"form": …, "written": …}), the ledger reading the numbers from them, and the printed
+     * budgetavvikelse and forandring, kept beside the computed ones; the number fields are for a writer with no
+     * printed form (both given must agree).
+     */
+    public record ResultatLineRequest(@Schema(requiredMode = REQUIRED) String lineId, String parentLineId,
+                                      @Schema(requiredMode = REQUIRED) String label, BigDecimal budget,
+                                      BigDecimal utfall, BigDecimal utfallPreviousYear, BigDecimal prognos,
+                                      @JsonDeserialize(contentUsing = ValueInputModule.AmountDeserializer.class)
+                                      Map<String, Varde> printed) {
+
+        ResultatLine line() {
+            return new ResultatLine(lineId, parentLineId, label, budget, utfall, utfallPreviousYear, prognos, printed);
+        }
     }
 
     @PostMapping("/{occasionId}/resultatrapport")
@@ -103,7 +128,7 @@ public class OccasionCommandController {
                                                   @RequestBody ResultatrapportRequest body, HttpServletRequest http) {
         return dispatcher.change(http, "POST resultatrapport " + occasionId, body, occasionId, null,
                 version -> new OccasionCommands.RecordResultatrapport(occasionId, version, body.title(),
-                        body.budgetVersion(), body.lines(), body.revisionBeslut()));
+                        body.budgetVersion(), body.resultatLines(), body.revisionBeslut()));
     }
 
     @PutMapping("/{occasionId}/figure-tables/{tableId}")

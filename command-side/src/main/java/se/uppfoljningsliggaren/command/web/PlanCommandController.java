@@ -1,5 +1,6 @@
 package se.uppfoljningsliggaren.command.web;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -186,23 +187,33 @@ public class PlanCommandController {
                 expectedVersion -> new AddBudgetTable(planId, expectedVersion, tableId, body.kind(), body.title(), body.columns(), body.revisionBeslut()));
     }
 
+    /**
+     * {@code printed}: per column the cell as printed ("-2 314,7"; words as {"form": "NOT_DECIDED", "written": …}), the
+     * amount read from it; {@code amounts}: numbers, for a writer with no printed form (both given must agree).
+     */
     public record BudgetLineRequest(String lineId, @Schema(requiredMode = REQUIRED) String tableId,
                                     String parentLineId, @Schema(requiredMode = REQUIRED) String label,
-                                    @Schema(requiredMode = REQUIRED) Map<String, BigDecimal> amounts,
+                                    Map<String, BigDecimal> amounts,
+                                    @JsonDeserialize(contentUsing = ValueInputModule.AmountDeserializer.class)
+                                    Map<String, Varde> printed,
                                     Beslut revisionBeslut) {
     }
 
     @PostMapping("/{planId}/budget-lines")
-    @Operation(summary = "Add a budget line, amounts in mnkr per column as printed (children are never summed)")
+    @Operation(summary = "Add a budget line, amounts in mnkr per column as printed (children are never summed): "
+            + "printed cells (\"-2 314,7\"), from which the ledger reads the amounts, or amounts alone")
     @CreatesResource
     public ResponseEntity<Object> addBudgetLine(@PathVariable String planId, @RequestBody BudgetLineRequest body,
                                                 HttpServletRequest http) {
         String lineId = idOrNew(body.lineId());
         return onPlan(http, "POST budget-lines " + planId, planId, body, lineId, true,
-                expectedVersion -> new AddBudgetLine(planId, expectedVersion, lineId, body.tableId(), body.parentLineId(), body.label(), body.amounts(), body.revisionBeslut()));
+                expectedVersion -> new AddBudgetLine(planId, expectedVersion, lineId, body.tableId(), body.parentLineId(), body.label(), body.amounts(), body.printed(), body.revisionBeslut()));
     }
 
-    public record ReviseBudgetLineRequest(@Schema(requiredMode = REQUIRED) Map<String, BigDecimal> amounts,
+    /** The revised cells, as in {@link BudgetLineRequest}. */
+    public record ReviseBudgetLineRequest(Map<String, BigDecimal> amounts,
+                                          @JsonDeserialize(contentUsing = ValueInputModule.AmountDeserializer.class)
+                                          Map<String, Varde> printed,
                                           Beslut revisionBeslut) {
     }
 
@@ -211,7 +222,7 @@ public class PlanCommandController {
     public ResponseEntity<Object> reviseBudgetLine(@PathVariable String planId, @PathVariable String lineId,
                                                    @RequestBody ReviseBudgetLineRequest body, HttpServletRequest http) {
         return onPlan(http, "PUT budget-lines " + planId + " " + lineId, planId, body, lineId, false,
-                expectedVersion -> new ReviseBudgetLine(planId, expectedVersion, lineId, body.amounts(), body.revisionBeslut()));
+                expectedVersion -> new ReviseBudgetLine(planId, expectedVersion, lineId, body.amounts(), body.printed(), body.revisionBeslut()));
     }
 
     @PutMapping("/{planId}/figure-tables/{tableId}")

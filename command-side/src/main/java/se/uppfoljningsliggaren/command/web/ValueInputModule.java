@@ -46,11 +46,11 @@ public class ValueInputModule extends SimpleModule {
     private interface WrittenVarde {
     }
 
-    static final class VardeDeserializer extends JsonDeserializer<Varde> {
+    static class VardeDeserializer extends JsonDeserializer<Varde> {
         @Override
         public Varde deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (parser.currentToken() == JsonToken.VALUE_STRING) {
-                return VardeParser.parse(InputPolicy.text(parser.getText(), InputPolicy.Kind.SHORT, null));
+                return written(InputPolicy.text(parser.getText(), InputPolicy.Kind.SHORT, null));
             }
             if (parser.currentToken() != JsonToken.START_OBJECT) {
                 return (Varde) context.handleUnexpectedToken(Varde.class, parser);
@@ -66,7 +66,34 @@ public class ValueInputModule extends SimpleModule {
             Varde.ProseKind proseKind = form == VardeForm.PROSE && kind != null
                     ? enumValue(Varde.ProseKind.class, kind) : null;
             String reason = text(node, "reason");
+            return declared(form, written, missingKind, reason, proseKind);
+        }
+
+        Varde written(String text) {
+            return VardeParser.parse(text);
+        }
+
+        Varde declared(VardeForm form, String written, Varde.MissingKind missingKind, String reason,
+                       Varde.ProseKind proseKind) {
             return VardeParser.parse(form, written, missingKind, reason, proseKind);
+        }
+    }
+
+    /**
+     * A cell of a budget or a resultatrapport as printed: "-2 314,7" is an amount here (not a change target), and
+     * words come as an object naming their form ({@code {"form": "NOT_DECIDED", "written": "Belopp ännu ej
+     * fastställt"}}). Used on the request fields that hold amounts ({@code @JsonDeserialize(contentUsing = …)}).
+     */
+    public static final class AmountDeserializer extends VardeDeserializer {
+        @Override
+        Varde written(String text) {
+            return VardeParser.amount(text);
+        }
+
+        @Override
+        Varde declared(VardeForm form, String written, Varde.MissingKind missingKind, String reason,
+                       Varde.ProseKind proseKind) {
+            return VardeParser.amount(form, written, missingKind, reason, proseKind);
         }
     }
 

@@ -186,12 +186,12 @@ class PlanAdoptionTest {
                                 invColumns, b)),
                 new Change("AddBudgetLine",
                         b -> new AddBudgetLine(PLAN, null, "L-RESERV-ROBUST", DRIFT, null,
-                                "Reserv för robusthöjande åtgärder", mnkr("-50.0", null, null), b),
+                                "Reserv för robusthöjande åtgärder", mnkr("-50.0", null, null), null, b),
                         b -> new BudgetLineAdded(PLAN, "L-RESERV-ROBUST", DRIFT, null,
-                                "Reserv för robusthöjande åtgärder", 2, Map.of(B2026, new BigDecimal("-50.0")), b)),
+                                "Reserv för robusthöjande åtgärder", 2, Map.of(B2026, new BigDecimal("-50.0")), null, b)),
                 new Change("ReviseBudgetLine",
-                        b -> new ReviseBudgetLine(PLAN, null, REGIONKANSLIET, tillagg, b),
-                        b -> new BudgetLineRevised(PLAN, REGIONKANSLIET, 2, tillagg, b)));
+                        b -> new ReviseBudgetLine(PLAN, null, REGIONKANSLIET, tillagg, null, b),
+                        b -> new BudgetLineRevised(PLAN, REGIONKANSLIET, 2, tillagg, null, b)));
     }
 
     @ParameterizedTest(name = "{0} after fastställande without beslut is refused")

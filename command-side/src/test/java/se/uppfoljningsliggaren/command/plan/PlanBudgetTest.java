@@ -13,8 +13,11 @@ import se.uppfoljningsliggaren.kernel.plan.PlanCommands.AdoptPlan;
 import se.uppfoljningsliggaren.kernel.plan.PlanCommands.ReviseBudgetLine;
 import se.uppfoljningsliggaren.kernel.value.BudgetColumn;
 import se.uppfoljningsliggaren.kernel.value.BudgetKind;
+import se.uppfoljningsliggaren.kernel.value.Varde;
+import se.uppfoljningsliggaren.kernel.value.VardeParser;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -85,8 +88,98 @@ class PlanBudgetTest {
     void a_line_keeps_the_amounts_as_printed_in_each_column() {
         fixture.given(created(), driftTable())
                 .when(new AddBudgetLine(PLAN, null, RS_VERKSAMHETER, DRIFT, null,
-                        "Regionstyrelsens verksamheter, varav", mnkr("-370.4", "-332.0", "-361.3"), null))
+                        "Regionstyrelsens verksamheter, varav", mnkr("-370.4", "-332.0", "-361.3"), null, null))
                 .expectEvents(rsVerksamheter());
+    }
+
+    /** The cells of Budget 2026, Prognos 2025, Budget 2025 as 000 prints them. */
+    private static Map<String, Varde> printed(String budget2026, String prognos2025, String budget2025) {
+        Map<String, Varde> cells = new LinkedHashMap<>();
+        cells.put(B2026, VardeParser.amount(budget2026));
+        cells.put(P2025, VardeParser.amount(prognos2025));
+        cells.put(B2025, VardeParser.amount(budget2025));
+        return cells;
+    }
+
+    @Test
+    void a_line_keeps_each_cell_as_printed_and_the_amount_read_from_it() {
+        fixture.given(created(), driftTable())
+                .when(new AddBudgetLine(PLAN, null, HALSOVAL, DRIFT, null, "Hälsovalsenheten, varav", null,
+                        printed("-2 314,7", "-2 208,8", "-2 246,6"), null))
+                .expectEvents(new BudgetLineAdded(PLAN, HALSOVAL, DRIFT, null, "Hälsovalsenheten, varav", 0,
+                        mnkr("-2314.7", "-2208.8", "-2246.6"), printed("-2 314,7", "-2 208,8", "-2 246,6"), null));
+    }
+
+    @Test
+    void a_printed_cell_and_a_number_that_agree_are_one_amount() {
+        fixture.given(created(), driftTable())
+                .when(new AddBudgetLine(PLAN, null, HALSOVAL, DRIFT, null, "Hälsovalsenheten, varav",
+                        mnkr("-2314.7", null, null), printed("-2 314,7", "-2 208,8", "-2 246,6"), null))
+                .expectEvents(new BudgetLineAdded(PLAN, HALSOVAL, DRIFT, null, "Hälsovalsenheten, varav", 0,
+                        mnkr("-2314.7", "-2208.8", "-2246.6"), printed("-2 314,7", "-2 208,8", "-2 246,6"), null));
+    }
+
+    @Test
+    void a_printed_cell_and_a_number_that_disagree_are_refused_naming_the_cell() {
+        fixture.given(created(), driftTable())
+                .when(new AddBudgetLine(PLAN, null, HALSOVAL, DRIFT, null, "Hälsovalsenheten, varav",
+                        mnkr("-2314.6", null, null), printed("-2 314,7", "-2 208,8", "-2 246,6"), null))
+                .expectException(invalid("printed." + B2026))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_cell_printed_in_words_is_kept_and_has_no_amount() {
+        Map<String, Varde> cells = new LinkedHashMap<>();
+        cells.put(B2026, new Varde.NotDecided("Belopp ännu ej fastställt"));
+        cells.put(P2025, new Varde.Prose("–", Varde.ProseKind.OTHER));
+        fixture.given(created(), driftTable())
+                .when(new AddBudgetLine(PLAN, null, "L-RESERV", DRIFT, null, "Reserv", null, cells, null))
+                .expectEvents(new BudgetLineAdded(PLAN, "L-RESERV", DRIFT, null, "Reserv", 0, Map.of(), cells, null));
+    }
+
+    @Test
+    void a_number_beside_a_cell_printed_in_words_is_refused() {
+        fixture.given(created(), driftTable())
+                .when(new AddBudgetLine(PLAN, null, "L-RESERV", DRIFT, null, "Reserv", mnkr("0.0", null, null),
+                        Map.of(B2026, new Varde.NotDecided("Belopp ännu ej fastställt")), null))
+                .expectException(invalid("printed." + B2026))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_amount_printed_in_kronor_is_refused_in_a_budget_of_mnkr() {
+        fixture.given(created(), driftTable())
+                .when(new AddBudgetLine(PLAN, null, "L-BIDRAG", DRIFT, null, "Bidrag", null,
+                        Map.of(B2026, VardeParser.amount("4 340 000 kr")), null))
+                .expectException(invalid("printed." + B2026))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_printed_amount_with_two_decimals_is_refused() {
+        fixture.given(created(), driftTable())
+                .when(new AddBudgetLine(PLAN, null, REGIONKANSLIET, DRIFT, null, "Regionkansliet", null,
+                        Map.of(B2026, VardeParser.amount("-263,05")), null))
+                .expectException(invalid("printed." + B2026))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_line_with_neither_printed_cells_nor_amounts_is_refused() {
+        fixture.given(created(), driftTable())
+                .when(new AddBudgetLine(PLAN, null, REGIONKANSLIET, DRIFT, null, "Regionkansliet", null, null, null))
+                .expectException(invalid("printed"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_revision_keeps_its_cells_as_printed() {
+        fixture.given(created(), driftTable(), halsovalsenheten(), adopted())
+                .when(new ReviseBudgetLine(PLAN, null, HALSOVAL, null, Map.of(B2026, VardeParser.amount("−2 330,0")),
+                        TILLAGGSBUDGET))
+                .expectEvents(new BudgetLineRevised(PLAN, HALSOVAL, 2, Map.of(B2026, new BigDecimal("-2330.0")),
+                        Map.of(B2026, VardeParser.amount("−2 330,0")), TILLAGGSBUDGET));
     }
 
     @Test
@@ -94,10 +187,10 @@ class PlanBudgetTest {
         // the printed children of "Regionstyrelsens verksamheter, varav" (-263,0 -5,9 -43,3) do not add up to -370,4
         fixture.given(created(), driftTable(), rsVerksamheter(), regionkansliet())
                 .when(new AddBudgetLine(PLAN, null, "L-STRATEGISK-DIGITALISERING", DRIFT, RS_VERKSAMHETER,
-                        "Strategisk digitalisering inom förvaltning Regionservice", mnkr("-43.3", "-39.1", "-42.0"),
+                        "Strategisk digitalisering inom förvaltning Regionservice", mnkr("-43.3", "-39.1", "-42.0"), null,
                         null))
                 .expectEvents(new BudgetLineAdded(PLAN, "L-STRATEGISK-DIGITALISERING", DRIFT, RS_VERKSAMHETER,
-                        "Strategisk digitalisering inom förvaltning Regionservice", 2, mnkr("-43.3", "-39.1", "-42.0"),
+                        "Strategisk digitalisering inom förvaltning Regionservice", 2, mnkr("-43.3", "-39.1", "-42.0"), null,
                         null));
     }
 
@@ -106,9 +199,9 @@ class PlanBudgetTest {
         // "Omställningsreserv för demografiska utmaningar -100,0 - -"
         fixture.given(created(), driftTable())
                 .when(new AddBudgetLine(PLAN, null, "L-OMSTALLNINGSRESERV", DRIFT, null,
-                        "Omställningsreserv för demografiska utmaningar", mnkr("-100", null, null), null))
+                        "Omställningsreserv för demografiska utmaningar", mnkr("-100", null, null), null, null))
                 .expectEvents(new BudgetLineAdded(PLAN, "L-OMSTALLNINGSRESERV", DRIFT, null,
-                        "Omställningsreserv för demografiska utmaningar", 0, Map.of(B2026, new BigDecimal("-100.0")),
+                        "Omställningsreserv för demografiska utmaningar", 0, Map.of(B2026, new BigDecimal("-100.0")), null,
                         null));
     }
 
@@ -117,16 +210,16 @@ class PlanBudgetTest {
         // "- LOV tandreglering -6,0 0,0 0,0": 0,0 is a printed value, unlike a blank cell
         fixture.given(created(), driftTable())
                 .when(new AddBudgetLine(PLAN, null, "L-LOV-TANDREGLERING", DRIFT, null, "LOV tandreglering",
-                        mnkr("-6.0", "0.0", "0.0"), null))
+                        mnkr("-6.0", "0.0", "0.0"), null, null))
                 .expectEvents(new BudgetLineAdded(PLAN, "L-LOV-TANDREGLERING", DRIFT, null, "LOV tandreglering", 0,
-                        mnkr("-6.0", "0.0", "0.0"), null));
+                        mnkr("-6.0", "0.0", "0.0"), null, null));
     }
 
     @Test
     void an_amount_with_more_than_one_decimal_is_refused() {
         fixture.given(created(), driftTable())
                 .when(new AddBudgetLine(PLAN, null, REGIONKANSLIET, DRIFT, null, "Regionkansliet",
-                        mnkr("-263.05", "-230.6", "-257.1"), null))
+                        mnkr("-263.05", "-230.6", "-257.1"), null, null))
                 .expectException(invalid("amounts." + B2026))
                 .expectNoEvents();
     }
@@ -135,7 +228,7 @@ class PlanBudgetTest {
     void an_amount_in_a_column_the_table_does_not_have_is_refused() {
         fixture.given(created(), driftTable())
                 .when(new AddBudgetLine(PLAN, null, REGIONKANSLIET, DRIFT, null, "Regionkansliet",
-                        Map.of(B2026, new BigDecimal("-263.0"), "U2025", new BigDecimal("-250.0")), null))
+                        Map.of(B2026, new BigDecimal("-263.0"), "U2025", new BigDecimal("-250.0")), null, null))
                 .expectException(invalid("amounts.U2025"))
                 .expectNoEvents();
     }
@@ -144,7 +237,7 @@ class PlanBudgetTest {
     void a_line_in_an_unknown_table_is_refused() {
         fixture.given(created(), driftTable())
                 .when(new AddBudgetLine(PLAN, null, "L-RESULTAT", "RESULTAT", null, "Resultat",
-                        Map.of(B2026, new BigDecimal("0.0")), null))
+                        Map.of(B2026, new BigDecimal("0.0")), null, null))
                 .expectException(unknown("tableId"))
                 .expectNoEvents();
     }
@@ -152,10 +245,10 @@ class PlanBudgetTest {
     @Test
     void the_parent_line_must_be_in_the_same_table() {
         BudgetLineAdded investering = new BudgetLineAdded(PLAN, "L-INV-IT", INVESTERING, null, "IT-investeringar", 0,
-                Map.of(B2026, new BigDecimal("-25.0")), null);
+                Map.of(B2026, new BigDecimal("-25.0")), null, null);
         fixture.given(created(), driftTable(), investeringTable(), investering)
                 .when(new AddBudgetLine(PLAN, null, REGIONKANSLIET, DRIFT, "L-INV-IT", "Regionkansliet",
-                        mnkr("-263.0", "-230.6", "-257.1"), null))
+                        mnkr("-263.0", "-230.6", "-257.1"), null, null))
                 .expectException(unknown("parentLineId"))
                 .expectNoEvents();
     }
@@ -164,7 +257,7 @@ class PlanBudgetTest {
     void the_parent_line_must_exist() {
         fixture.given(created(), driftTable())
                 .when(new AddBudgetLine(PLAN, null, REGIONKANSLIET, DRIFT, RS_VERKSAMHETER, "Regionkansliet",
-                        mnkr("-263.0", "-230.6", "-257.1"), null))
+                        mnkr("-263.0", "-230.6", "-257.1"), null, null))
                 .expectException(unknown("parentLineId"))
                 .expectNoEvents();
     }
@@ -173,7 +266,7 @@ class PlanBudgetTest {
     void a_line_id_already_used_is_a_conflict() {
         fixture.given(created(), driftTable(), rsVerksamheter())
                 .when(new AddBudgetLine(PLAN, null, RS_VERKSAMHETER, DRIFT, null, "Tandvårdsenheten, varav",
-                        mnkr("-281.2", "-256.2", "-272.8"), null))
+                        mnkr("-281.2", "-256.2", "-272.8"), null, null))
                 .expectException(conflict("lineId"))
                 .expectNoEvents();
     }
@@ -181,15 +274,15 @@ class PlanBudgetTest {
     @Test
     void while_utkast_a_line_correction_is_not_a_budget_version() {
         fixture.given(created(), driftTable(), rsVerksamheter())
-                .when(new ReviseBudgetLine(PLAN, null, RS_VERKSAMHETER, mnkr("-370.5", "-332.0", "-361.3"), null))
-                .expectEvents(new BudgetLineRevised(PLAN, RS_VERKSAMHETER, 0, mnkr("-370.5", "-332.0", "-361.3"),
+                .when(new ReviseBudgetLine(PLAN, null, RS_VERKSAMHETER, mnkr("-370.5", "-332.0", "-361.3"), null, null))
+                .expectEvents(new BudgetLineRevised(PLAN, RS_VERKSAMHETER, 0, mnkr("-370.5", "-332.0", "-361.3"), null,
                         null));
     }
 
     @Test
     void revising_an_unknown_line_is_refused() {
         fixture.given(created(), driftTable(), rsVerksamheter())
-                .when(new ReviseBudgetLine(PLAN, null, HALSOVAL, mnkr("-2314.7", null, null), null))
+                .when(new ReviseBudgetLine(PLAN, null, HALSOVAL, mnkr("-2314.7", null, null), null, null))
                 .expectException(unknown("lineId"))
                 .expectNoEvents();
     }
@@ -197,7 +290,7 @@ class PlanBudgetTest {
     @Test
     void a_revised_amount_with_two_decimals_is_refused() {
         fixture.given(created(), driftTable(), rsVerksamheter(), adopted())
-                .when(new ReviseBudgetLine(PLAN, null, RS_VERKSAMHETER, mnkr("-380.45", null, null),
+                .when(new ReviseBudgetLine(PLAN, null, RS_VERKSAMHETER, mnkr("-380.45", null, null), null,
                         TILLAGGSBUDGET))
                 .expectException(invalid("amounts." + B2026))
                 .expectNoEvents();
@@ -206,9 +299,9 @@ class PlanBudgetTest {
     @Test
     void after_faststallande_the_first_revision_makes_budget_version_2() {
         fixture.given(created(), driftTable(), rsVerksamheter(), regionkansliet(), adopted())
-                .when(new ReviseBudgetLine(PLAN, null, REGIONKANSLIET, mnkr("-273.0", "-230.6", "-257.1"),
+                .when(new ReviseBudgetLine(PLAN, null, REGIONKANSLIET, mnkr("-273.0", "-230.6", "-257.1"), null,
                         TILLAGGSBUDGET))
-                .expectEvents(new BudgetLineRevised(PLAN, REGIONKANSLIET, 2, mnkr("-273.0", "-230.6", "-257.1"),
+                .expectEvents(new BudgetLineRevised(PLAN, REGIONKANSLIET, 2, mnkr("-273.0", "-230.6", "-257.1"), null,
                         TILLAGGSBUDGET));
     }
 
@@ -216,11 +309,11 @@ class PlanBudgetTest {
     void lines_revised_under_the_same_beslut_share_one_budget_version() {
         fixture.given(created(), driftTable(), rsVerksamheter(), regionkansliet())
                 .andGivenCommands(new AdoptPlan(PLAN, null, FASTSTALLD),
-                        new ReviseBudgetLine(PLAN, null, REGIONKANSLIET, mnkr("-273.0", "-230.6", "-257.1"),
+                        new ReviseBudgetLine(PLAN, null, REGIONKANSLIET, mnkr("-273.0", "-230.6", "-257.1"), null,
                                 TILLAGGSBUDGET))
-                .when(new ReviseBudgetLine(PLAN, null, RS_VERKSAMHETER, mnkr("-380.4", "-332.0", "-361.3"),
+                .when(new ReviseBudgetLine(PLAN, null, RS_VERKSAMHETER, mnkr("-380.4", "-332.0", "-361.3"), null,
                         TILLAGGSBUDGET))
-                .expectEvents(new BudgetLineRevised(PLAN, RS_VERKSAMHETER, 2, mnkr("-380.4", "-332.0", "-361.3"),
+                .expectEvents(new BudgetLineRevised(PLAN, RS_VERKSAMHETER, 2, mnkr("-380.4", "-332.0", "-361.3"), null,
                         TILLAGGSBUDGET));
     }
 
@@ -228,13 +321,13 @@ class PlanBudgetTest {
     void a_later_beslut_makes_budget_version_3() {
         fixture.given(created(), driftTable(), rsVerksamheter(), regionkansliet())
                 .andGivenCommands(new AdoptPlan(PLAN, null, FASTSTALLD),
-                        new ReviseBudgetLine(PLAN, null, REGIONKANSLIET, mnkr("-273.0", "-230.6", "-257.1"),
+                        new ReviseBudgetLine(PLAN, null, REGIONKANSLIET, mnkr("-273.0", "-230.6", "-257.1"), null,
                                 TILLAGGSBUDGET),
-                        new ReviseBudgetLine(PLAN, null, RS_VERKSAMHETER, mnkr("-380.4", "-332.0", "-361.3"),
+                        new ReviseBudgetLine(PLAN, null, RS_VERKSAMHETER, mnkr("-380.4", "-332.0", "-361.3"), null,
                                 TILLAGGSBUDGET))
-                .when(new ReviseBudgetLine(PLAN, null, REGIONKANSLIET, mnkr("-268.0", "-230.6", "-257.1"),
+                .when(new ReviseBudgetLine(PLAN, null, REGIONKANSLIET, mnkr("-268.0", "-230.6", "-257.1"), null,
                         OMFORDELNING))
-                .expectEvents(new BudgetLineRevised(PLAN, REGIONKANSLIET, 3, mnkr("-268.0", "-230.6", "-257.1"),
+                .expectEvents(new BudgetLineRevised(PLAN, REGIONKANSLIET, 3, mnkr("-268.0", "-230.6", "-257.1"), null,
                         OMFORDELNING));
     }
 
@@ -242,15 +335,15 @@ class PlanBudgetTest {
     void the_budget_version_survives_reloading_the_plan_from_its_events() {
         // same history as above, but given as recorded events: the version is rebuilt from the stream
         fixture.given(created(), driftTable(), rsVerksamheter(), regionkansliet(), adopted(),
-                        new BudgetLineRevised(PLAN, REGIONKANSLIET, 2, mnkr("-273.0", "-230.6", "-257.1"),
+                        new BudgetLineRevised(PLAN, REGIONKANSLIET, 2, mnkr("-273.0", "-230.6", "-257.1"), null,
                                 TILLAGGSBUDGET),
-                        new BudgetLineRevised(PLAN, RS_VERKSAMHETER, 2, mnkr("-380.4", "-332.0", "-361.3"),
+                        new BudgetLineRevised(PLAN, RS_VERKSAMHETER, 2, mnkr("-380.4", "-332.0", "-361.3"), null,
                                 TILLAGGSBUDGET),
-                        new BudgetLineRevised(PLAN, REGIONKANSLIET, 3, mnkr("-268.0", "-230.6", "-257.1"),
+                        new BudgetLineRevised(PLAN, REGIONKANSLIET, 3, mnkr("-268.0", "-230.6", "-257.1"), null,
                                 OMFORDELNING))
-                .when(new ReviseBudgetLine(PLAN, null, RS_VERKSAMHETER, mnkr("-375.4", "-332.0", "-361.3"),
+                .when(new ReviseBudgetLine(PLAN, null, RS_VERKSAMHETER, mnkr("-375.4", "-332.0", "-361.3"), null,
                         OMFORDELNING))
-                .expectEvents(new BudgetLineRevised(PLAN, RS_VERKSAMHETER, 3, mnkr("-375.4", "-332.0", "-361.3"),
+                .expectEvents(new BudgetLineRevised(PLAN, RS_VERKSAMHETER, 3, mnkr("-375.4", "-332.0", "-361.3"), null,
                         OMFORDELNING));
     }
 
@@ -258,7 +351,7 @@ class PlanBudgetTest {
     @Test
     void an_utkast_change_citing_a_beslut_is_refused() {
         fixture.given(created(), driftTable(), rsVerksamheter(), regionkansliet())
-                .when(new ReviseBudgetLine(PLAN, null, REGIONKANSLIET, mnkr("-263.0", "-230.6", "-257.1"),
+                .when(new ReviseBudgetLine(PLAN, null, REGIONKANSLIET, mnkr("-263.0", "-230.6", "-257.1"), null,
                         TILLAGGSBUDGET))
                 .expectException(invalid("revisionBeslut"))
                 .expectNoEvents();

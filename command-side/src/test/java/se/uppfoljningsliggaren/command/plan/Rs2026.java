@@ -153,19 +153,19 @@ final class Rs2026 {
     /** "Regionstyrelsens verksamheter, varav -370,4 -332,0 -361,3". */
     static BudgetLineAdded rsVerksamheter() {
         return new BudgetLineAdded(PLAN, RS_VERKSAMHETER, DRIFT, null, "Regionstyrelsens verksamheter, varav", 0,
-                mnkr("-370.4", "-332.0", "-361.3"), null);
+                mnkr("-370.4", "-332.0", "-361.3"), null, null);
     }
 
     /** "- Regionkansliet -263,0 -230,6 -257,1". */
     static BudgetLineAdded regionkansliet() {
         return new BudgetLineAdded(PLAN, REGIONKANSLIET, DRIFT, RS_VERKSAMHETER, "Regionkansliet", 1,
-                mnkr("-263.0", "-230.6", "-257.1"), null);
+                mnkr("-263.0", "-230.6", "-257.1"), null, null);
     }
 
     /** "Hälsovalsenheten, varav -2 314,7 -2 208,8 -2 246,6". */
     static BudgetLineAdded halsovalsenheten() {
         return new BudgetLineAdded(PLAN, HALSOVAL, DRIFT, null, "Hälsovalsenheten, varav", 2,
-                mnkr("-2314.7", "-2208.8", "-2246.6"), null);
+                mnkr("-2314.7", "-2208.8", "-2246.6"), null, null);
     }
 
     static PlanAdopted adopted() {

@@ -16,17 +16,14 @@ import se.uppfoljningsliggaren.kernel.followup.Assessment;
 import se.uppfoljningsliggaren.kernel.followup.OccasionCommands;
 import se.uppfoljningsliggaren.kernel.ik.IkCommands;
 import se.uppfoljningsliggaren.kernel.value.Period;
-import se.uppfoljningsliggaren.kernel.value.VardeParser;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -178,15 +175,11 @@ public class DemoDataLoader {
                     .put("kind", text(table, "kind")).put("title", text(table, "title"))
                     .set("columns", table.path("columns")));
             for (JsonNode line : table.path("lines")) {
-                ObjectNode amounts = object();
-                for (Iterator<Map.Entry<String, JsonNode>> cells = line.path("amounts").fields(); cells.hasNext(); ) {
-                    Map.Entry<String, JsonNode> cell = cells.next();
-                    amounts.put(cell.getKey(), mnkr(cell.getValue().asText()));
-                }
+                // the cells as the document prints them: the ledger reads the amounts from them
                 post(key + "budget:" + tableId + ":" + line.get("key").asText(), base + "/budget-lines", object()
                         .put("lineId", tableId + "." + line.get("key").asText()).put("tableId", tableId)
                         .put("parentLineId", line.hasNonNull("parent") ? tableId + "." + line.get("parent").asText() : null)
-                        .put("label", text(line, "label")).set("amounts", amounts));
+                        .put("label", text(line, "label")).set("printed", line.path("amounts")));
             }
         }
         loadFigureTables(key, base, plan);
@@ -254,12 +247,19 @@ public class DemoDataLoader {
         if (!resultat.isMissingNode()) {
             var lines = json.createArrayNode();
             for (JsonNode line : resultat.path("lines")) {
+                ObjectNode printed = object();
+                for (String[] amount : new String[][]{{"utfall", "utfall"}, {"budget", "budget"},
+                        {"utfallPrev", "utfallPreviousYear"}, {"prognos", "prognos"},
+                        {"printedAvvikelse", "budgetavvikelse"}, {"printedForandring", "forandring"}}) {
+                    if (line.hasNonNull(amount[0])) {
+                        printed.set(amount[1], line.get(amount[0]));
+                    }
+                }
                 lines.addObject().put("lineId", line.get("key").asText()).put("parentLineId", text(line, "parent"))
-                        .put("label", text(line, "label")).put("utfall", mnkrOrNull(line, "utfall"))
-                        .put("budget", mnkrOrNull(line, "budget")).put("utfallPreviousYear", mnkrOrNull(line, "utfallPrev"));
+                        .put("label", text(line, "label")).set("printed", printed);
             }
             post(key + "resultatrapport", base + "/resultatrapport", object().put("title", text(resultat, "title"))
-                    .put("budgetVersion", resultat.path("budgetVersion").asText("aktuell")).set("lines", lines));
+                    .put("budgetVersion", text(resultat, "budgetVersion")).set("lines", lines));
         }
         loadFigureTables(key, base, followUp);
         log.info("Demo follow-up {} loaded", occasionId);
@@ -366,10 +366,6 @@ public class DemoDataLoader {
         }
     }
 
-    private static BigDecimal mnkrOrNull(JsonNode node, String field) {
-        return node.hasNonNull(field) && !node.get(field).asText().isBlank() ? mnkr(node.get(field).asText()) : null;
-    }
-
     private static Resource[] resources(String pattern, Comparator<Resource> order) throws IOException {
         Resource[] found = new PathMatchingResourcePatternResolver().getResources(pattern);
         Arrays.sort(found, order);
@@ -418,14 +414,6 @@ public class DemoDataLoader {
             }
             failures.add(idempotencyKey + " → " + e.getStatusCode().value() + " " + e.getResponseBodyAsString());
         }
-    }
-
-    /** Printed mnkr: "-2 880,9", "−15,0", "0". */
-    private static BigDecimal mnkr(String printed) {
-        String text = printed.strip().replace('\u2212', '-');
-        boolean negative = text.startsWith("-");
-        BigDecimal amount = VardeParser.number(negative ? text.substring(1).strip() : text);
-        return negative ? amount.negate() : amount;
     }
 
     /** Percent-encoded UTF-8, as the write API takes a reason beyond ASCII. */

@@ -124,7 +124,7 @@ record AuditedChange(EntityKind kind, String entityKey, Beslut beslut, Map<Strin
         if (event instanceof BudgetLineAdded e) {
             return change(BUDGET_LINE.key(planId, e.lineId()), e.revisionBeslut(), fields("tableId", e.tableId(),
                     "parentLineId", e.parentLineId(), "label", e.label(), "position", e.position(), "amounts",
-                    e.amounts()));
+                    e.amounts(), "printed", e.printed()));
         }
         if (event instanceof FigureTableRecorded e) {
             return change(FIGURE_TABLE.key(planId, e.tableId()), e.revisionBeslut(), fields("table", e.table()));
@@ -145,7 +145,7 @@ record AuditedChange(EntityKind kind, String entityKey, Beslut beslut, Map<Strin
         // The permitted types of the sealed family end here.
         BudgetLineRevised e = (BudgetLineRevised) event;
         return change(BUDGET_LINE.key(planId, e.lineId()), e.revisionBeslut(), fields("budgetVersion",
-                e.budgetVersion(), "amounts", e.amounts()));
+                e.budgetVersion(), "amounts", e.amounts(), "printed", e.printed()));
     }
 
     private static EntityKind continuityEntity(PlanItemKind kind) {

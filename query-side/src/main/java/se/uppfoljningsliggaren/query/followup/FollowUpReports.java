@@ -62,7 +62,7 @@ public final class FollowUpReports {
      */
     public record OverviewEntry(String occasionId, OccasionKind kind, boolean adopted, boolean faststalld,
                                 List<SummaryRow> summary, java.math.BigDecimal budgetavvikelse,
-                                String budgetavvikelseLine) {
+                                Varde budgetavvikelsePrinted, String budgetavvikelseLine) {
     }
 
     /** @param plan the plan's view at the same moment, null while the plan has none */
@@ -75,7 +75,9 @@ public final class FollowUpReports {
         return new OverviewEntry(occasion.occasionId, occasion.kind, occasion.adoptedBy != null,
                 report.map(FollowUpReport::faststalld).orElse(false),
                 report.map(FollowUpReport::summary).orElse(List.of()),
-                total == null ? null : total.budgetavvikelse(), total == null ? null : total.label());
+                total == null ? null : total.budgetavvikelse(),
+                total == null || total.printed() == null ? null : total.printed().get("budgetavvikelse"),
+                total == null ? null : total.label());
     }
 
     private static ReportGoal goal(GoalNode goal, OccasionDocument occasion, Summary summary,
@@ -119,7 +121,7 @@ public final class FollowUpReports {
             depth.put(line.lineId(), d);
             lines.add(new ResultatLineView(line.lineId(), line.parentLineId(), d, line.label(), line.utfall(),
                     line.budget(), difference(line.utfall(), line.budget()), line.utfallPreviousYear(),
-                    difference(line.utfall(), line.utfallPreviousYear()), line.prognos()));
+                    difference(line.utfall(), line.utfallPreviousYear()), line.prognos(), line.printed()));
         }
         return new ResultatrapportView(table.title(), table.budgetVersion(), lines);
     }

@@ -173,7 +173,9 @@ class IkQueryHandler {
         ResultatLineView total = resultatrapport.flatMap(ResultatrapportView::totalLine).orElse(null);
         return Optional.of(new IskUnderlag(report.isPresent() ? occasionId : null,
                 report.map(FollowUpReport::summary).orElse(List.of()),
-                total == null ? null : total.budgetavvikelse(), total == null ? null : total.label(),
+                total == null ? null : total.budgetavvikelse(),
+                total == null || total.printed() == null ? null : total.printed().get("budgetavvikelse"),
+                total == null ? null : total.label(),
                 resultatrapport.map(ResultatrapportView::budgetVersion).orElse(null), ikFollowUp.orElse(null),
                 report.isPresent() ? "/api/followups/" + occasionId : null));
     }

@@ -57,11 +57,12 @@ class OverviewRows {
             String planLink = "/api/plans/" + namnd.getKey() + "-" + query.year();
             List<OverviewEntry> ofKind = all.stream().filter(e -> e.kind() == query.kind()).toList();
             if (ofKind.isEmpty()) {
-                rows.add(new OverviewRow(namnd.getKey(), namnd.getValue(), null, false, List.of(), null, null,
+                rows.add(new OverviewRow(namnd.getKey(), namnd.getValue(), null, false, List.of(), null, null, null,
                         all.size(), faststallda, null, planLink, internkontroll));
             }
             ofKind.forEach(e -> rows.add(new OverviewRow(namnd.getKey(), namnd.getValue(), e.occasionId(),
-                    e.faststalld(), e.summary(), e.budgetavvikelse(), e.budgetavvikelseLine(), all.size(),
+                    e.faststalld(), e.summary(), e.budgetavvikelse(), e.budgetavvikelsePrinted(),
+                    e.budgetavvikelseLine(), all.size(),
                     faststallda, "/api/followups/" + e.occasionId(), planLink, internkontroll)));
         }
         return new Overview(query.year(), query.kind(), rows);

@@ -10,8 +10,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.Comparator;
 
@@ -62,8 +64,37 @@ public class PlanDocument {
     record BudgetTable(String tableId, BudgetKind kind, String title, List<BudgetColumn> columns) {
     }
 
+    /** {@code printed}: the cells as printed, null while none was recorded (events before printed forms were kept). */
     record BudgetLine(String lineId, String tableId, String parentLineId, String label, int position,
-                      Map<String, BigDecimal> amounts, Map<String, BigDecimal> beslutadAmounts) {
+                      Map<String, BigDecimal> amounts, Map<String, Varde> printed,
+                      Map<String, BigDecimal> beslutadAmounts, Map<String, Varde> beslutadPrinted) {
+
+        /** A revision replaces the cells it gives, each with its amount and printed form (or their absence). */
+        BudgetLine revised(BudgetLineRevised revision, boolean faststalld) {
+            Map<String, BigDecimal> newAmounts = new LinkedHashMap<>(amounts);
+            Map<String, Varde> newPrinted = printed == null && revision.printed() == null ? null
+                    : new LinkedHashMap<>(printed == null ? Map.of() : printed);
+            Set<String> columns = new LinkedHashSet<>(revision.amounts().keySet());
+            if (revision.printed() != null) {
+                columns.addAll(revision.printed().keySet());
+            }
+            for (String column : columns) {
+                put(newAmounts, column, revision.amounts().get(column));
+                if (newPrinted != null) {
+                    put(newPrinted, column, revision.printed() == null ? null : revision.printed().get(column));
+                }
+            }
+            return new BudgetLine(lineId, tableId, parentLineId, label, position, newAmounts, newPrinted,
+                    faststalld ? beslutadAmounts : newAmounts, faststalld ? beslutadPrinted : newPrinted);
+        }
+
+        private static <V> void put(Map<String, V> cells, String column, V value) {
+            if (value == null) {
+                cells.remove(column);
+            } else {
+                cells.put(column, value);
+            }
+        }
     }
 
     /** {@code previousItemId} null: the item was said to be new. */
@@ -122,15 +153,12 @@ public class PlanDocument {
             budgetTables.put(e.tableId(), new BudgetTable(e.tableId(), e.kind(), e.title(), e.columns()));
             revised(version, e, e.tableId(), e.revisionBeslut(), principal, at);
         } else if (event instanceof BudgetLineAdded e) {
+            boolean faststalld = status == PlanStatus.FASTSTALLD;
             budgetLines.put(e.lineId(), new BudgetLine(e.lineId(), e.tableId(), e.parentLineId(), e.label(), e.position(),
-                    e.amounts(), status == PlanStatus.FASTSTALLD ? null : e.amounts()));
+                    e.amounts(), e.printed(), faststalld ? null : e.amounts(), faststalld ? null : e.printed()));
             revised(version, e, e.lineId(), e.revisionBeslut(), principal, at);
         } else if (event instanceof BudgetLineRevised e) {
-            BudgetLine old = budgetLines.get(e.lineId());
-            Map<String, BigDecimal> amounts = new LinkedHashMap<>(old.amounts());
-            amounts.putAll(e.amounts());
-            budgetLines.put(e.lineId(), new BudgetLine(old.lineId(), old.tableId(), old.parentLineId(), old.label(),
-                    old.position(), amounts, status == PlanStatus.FASTSTALLD ? old.beslutadAmounts() : amounts));
+            budgetLines.put(e.lineId(), budgetLines.get(e.lineId()).revised(e, status == PlanStatus.FASTSTALLD));
             if (status == PlanStatus.FASTSTALLD) {
                 budgetVersion = e.budgetVersion();
                 budgetVersionBeslut = e.revisionBeslut();
@@ -249,9 +277,13 @@ public class PlanDocument {
                 Map<String, PlanDocument.BudgetLine> byId = lines.stream()
                         .collect(Collectors.toMap(PlanDocument.BudgetLine::lineId, l -> l));
                 return new BudgetTableView(t.tableId(), t.kind(), t.title(), t.columns(), lines.stream()
-                        .map(l -> new BudgetLineView(l.lineId(), l.parentLineId(), depth(l, byId), l.label(),
-                                l.amounts(), java.util.Objects.equals(l.amounts(), l.beslutadAmounts()) ? null
-                                : l.beslutadAmounts()))
+                        .map(l -> {
+                            boolean asBeslutad = java.util.Objects.equals(l.amounts(), l.beslutadAmounts())
+                                    && java.util.Objects.equals(l.printed(), l.beslutadPrinted());
+                            return new BudgetLineView(l.lineId(), l.parentLineId(), depth(l, byId), l.label(),
+                                    l.amounts(), l.printed(), asBeslutad ? null : l.beslutadAmounts(),
+                                    asBeslutad ? null : l.beslutadPrinted());
+                        })
                         .toList());
             }).toList();
             return new BudgetView(document.budgetVersion, versionName, document.budgetVersionBeslut, tables);

@@ -40,12 +40,13 @@ public final class FollowUpViews {
     }
 
     /**
-     * One nämnd in the overview: its summary table, the budgetavvikelse of its resultatrapport's total line, how many
-     * of its follow-ups this year are fastställda, its internal control (åtgärder by status, ISK outcome), and where
-     * to drill down.
+     * One nämnd in the overview: its summary table, the budgetavvikelse of its resultatrapport's total line (computed,
+     * and beside it as the line prints it, null where no printed form was recorded), how many of its follow-ups this
+     * year are fastställda, its internal control (åtgärder by status, ISK outcome), and where to drill down.
      */
     public record OverviewRow(String namnd, String namndName, String occasionId, boolean faststalld,
                               List<SummaryRow> summary, java.math.BigDecimal budgetavvikelse,
+                              Varde budgetavvikelsePrinted,
                               String budgetavvikelseLine, int followUpsThisYear, int followUpsFaststallda,
                               String reportLink, String planLink,
                               se.uppfoljningsliggaren.kernel.ik.IkViews.IkOverviewRow internkontroll) {
@@ -62,7 +63,10 @@ public final class FollowUpViews {
                                  List<se.uppfoljningsliggaren.kernel.query.PlanViews.FigureTableView> figureTables) {
     }
 
-    /** The resultatrapport with budgetavvikelse (utfall − budget) and förändring (utfall − utfall året innan). */
+    /**
+     * The resultatrapport with budgetavvikelse (utfall − budget) and förändring (utfall − utfall året innan);
+     * {@code budgetVersion} null where the source does not say which budget it compares against.
+     */
     public record ResultatrapportView(String title, String budgetVersion, List<ResultatLineView> lines) {
 
         /**
@@ -78,10 +82,15 @@ public final class FollowUpViews {
         }
     }
 
+    /**
+     * {@code printed}: the amounts as printed, beside the numbers, and the budgetavvikelse and förändring as the row
+     * prints them beside the computed ones (null where no printed form was recorded).
+     */
     public record ResultatLineView(String lineId, String parentLineId, int depth, String label,
                                    java.math.BigDecimal utfall, java.math.BigDecimal budget,
                                    java.math.BigDecimal budgetavvikelse, java.math.BigDecimal utfallPreviousYear,
-                                   java.math.BigDecimal forandring, java.math.BigDecimal prognos) {
+                                   java.math.BigDecimal forandring, java.math.BigDecimal prognos,
+                                   java.util.Map<String, Varde> printed) {
     }
 
     /** {@code suggestedColour} is the ledger's computation from the indikatorer, beside the nämnd's assessment. */

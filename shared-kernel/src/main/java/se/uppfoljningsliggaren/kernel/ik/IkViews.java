@@ -142,7 +142,9 @@ public final class IkViews {
      * What the ledger assembles for the bedömning: krav a from the måluppfyllelse summary of the year's
      * verksamhetsberättelse, krav b from its resultatrapport's budgetavvikelse, krav c–e from the IK follow-up.
      */
+    /** {@code kravBBudgetavvikelsePrinted}: the total line's budgetavvikelse as printed, beside the computed one. */
     public record IskUnderlag(String occasionId, List<SummaryRow> kravA, BigDecimal kravBBudgetavvikelse,
+                              se.uppfoljningsliggaren.kernel.value.Varde kravBBudgetavvikelsePrinted,
                               String kravBLine, String kravBBudgetVersion, IkFollowUp kravCtoE, String reportLink) {
     }
 

@@ -10,6 +10,7 @@ import se.uppfoljningsliggaren.kernel.value.GoalOrigin;
 import se.uppfoljningsliggaren.kernel.value.PlanItemKind;
 import se.uppfoljningsliggaren.kernel.value.StyrtalContent;
 import se.uppfoljningsliggaren.kernel.value.UppdragSource;
+import se.uppfoljningsliggaren.kernel.value.Varde;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -74,15 +75,19 @@ public final class PlanCommands {
                                  String title, List<BudgetColumn> columns, Beslut revisionBeslut) {
     }
 
+    /**
+     * Amounts per column: read from {@code printed} (the cells as printed), or given as numbers by a writer that has no
+     * printed form; a column given both ways must agree.
+     */
     public record AddBudgetLine(@TargetAggregateIdentifier String planId, @TargetAggregateVersion Long expectedVersion,
                                 String lineId, String tableId, String parentLineId, String label,
-                                Map<String, BigDecimal> amounts, Beslut revisionBeslut) {
+                                Map<String, BigDecimal> amounts, Map<String, Varde> printed, Beslut revisionBeslut) {
     }
 
     /** A change of budget after fastställande (tilläggsbudget, omfördelning): makes the budget "aktuell". */
     public record ReviseBudgetLine(@TargetAggregateIdentifier String planId,
                                    @TargetAggregateVersion Long expectedVersion, String lineId,
-                                   Map<String, BigDecimal> amounts, Beslut revisionBeslut) {
+                                   Map<String, BigDecimal> amounts, Map<String, Varde> printed, Beslut revisionBeslut) {
     }
 
     /** The item continues {@code previousItemId} of the same nämnd's plan of the year before. */

@@ -92,9 +92,14 @@ public final class PlanViews {
                                   List<BudgetLineView> lines) {
     }
 
-    /** Amounts as decided and printed; {@code beslutadAmounts} shows what fastställandet said where it differs. */
+    /**
+     * Amounts as decided, and beside them the cells as printed ({@code printed}: "-2 314,7", or words with no amount;
+     * null where no printed form was recorded); {@code beslutadAmounts} and {@code beslutadPrinted} show what
+     * fastställandet said where it differs.
+     */
     public record BudgetLineView(String lineId, String parentLineId, int depth, String label,
-                                 Map<String, BigDecimal> amounts, Map<String, BigDecimal> beslutadAmounts) {
+                                 Map<String, BigDecimal> amounts, Map<String, Varde> printed,
+                                 Map<String, BigDecimal> beslutadAmounts, Map<String, Varde> beslutadPrinted) {
     }
 
     /** A change decided after fastställande, with the beslut it cites. */

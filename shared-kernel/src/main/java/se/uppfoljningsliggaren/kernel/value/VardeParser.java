@@ -34,6 +34,9 @@ public final class VardeParser {
     private static final Pattern BASELINE = Pattern.compile("(?iu)(?:(öka|minska)\\s+med\\s+)?(" + NUM
             + ")\\s*(procent|%)(?:\\s+till år (\\d{4}))?\\s+jämfört med (?:år )?(\\d{4})");
     private static final Pattern NOT_DECIDED = Pattern.compile("(?i)beslutas\\b.*");
+    /** An amount as a budget or a table prints it: a minus may be a hyphen, U+2212 or an en dash (typeset tables). */
+    private static final Pattern AMOUNT = Pattern.compile(
+            "([+\\-\\u2212\\u2013]?) ?(" + NUM + ")(?: ?((?i:kr|tkr|mnkr|mdkr|%|procent)))?");
 
     private VardeParser() {
     }
@@ -69,6 +72,38 @@ public final class VardeParser {
                 yield parsed;
             }
         };
+    }
+
+    /**
+     * Reads an amount as printed in a budget line, a resultatrapport or a table of figures: "-2 314,7", "–0,5",
+     * "4 340 000 kr", "83,5 mnkr", "4,9 %". Here a signed figure is an amount, never a change target. The unit is
+     * kept as printed (null when the table's heading gives it); the number is not converted between units.
+     */
+    public static Varde.Numeric amount(String written) {
+        String text = normalise(written);
+        Matcher m = AMOUNT.matcher(text);
+        if (!m.matches()) {
+            throw new InvalidVardeException(text, "not an amount (a figure such as \"-2 314,7\" or \"4 340 000 kr\"); "
+                    + "give an explicit form (NOT_DECIDED, PROSE, MISSING) for a cell printed in words or as a dash");
+        }
+        String sign = m.group(1).isEmpty() || m.group(1).equals("+") ? "+" : "-";
+        return new Varde.Numeric(text, signed(sign, m.group(2)), m.group(3), null);
+    }
+
+    /**
+     * An amount as printed, or a cell with no number in its declared verbatim form: "Belopp ännu ej fastställt"
+     * (NOT_DECIDED), "–" (PROSE). A form that would compute something else (a change, an interval) is no amount.
+     */
+    public static Varde amount(VardeForm form, String written, Varde.MissingKind missingKind, String reason,
+                               Varde.ProseKind proseKind) {
+        if (form == null || form == VardeForm.NUMBER) {
+            return amount(written);
+        }
+        if (form.isParsed()) {
+            throw new InvalidVardeException(String.valueOf(written), "an amount is a NUMBER, or a value with no number "
+                    + "(NOT_DECIDED, PROSE, MISSING), not " + form);
+        }
+        return parse(form, written, missingKind, reason, proseKind);
     }
 
     private static String normalise(String written) {
