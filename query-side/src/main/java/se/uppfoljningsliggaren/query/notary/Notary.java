@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.uppfoljningsliggaren.kernel.followup.OccasionAdopted;
 import se.uppfoljningsliggaren.kernel.ik.IkPlanAdopted;
@@ -22,6 +23,7 @@ import se.uppfoljningsliggaren.kernel.plan.PlanAdopted;
 import se.uppfoljningsliggaren.kernel.value.InputPolicy;
 import se.uppfoljningsliggaren.query.notary.NotaryLeaves.Difference;
 import se.uppfoljningsliggaren.query.notary.NotaryLeaves.Leaf;
+import se.uppfoljningsliggaren.query.notary.NotaryLeaves.LeafHashes;
 
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -59,6 +61,7 @@ public class Notary {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
+    private final TransactionTemplate snapshot;
     private final NotaryKey key;
     private final Duration gapTimeout;
     private final MerkleTree.Subtrees stored;
@@ -100,6 +103,10 @@ public class Notary {
         this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        // verification reads with several connections: they share this transaction's snapshot
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.key = key;
         this.gapTimeout = gapTimeout;
         this.stored = (level, index) -> level == 0
@@ -276,13 +283,17 @@ public class Notary {
         }));
     }
 
-    /** Recomputes every sealed leaf from the store as it is now; holds the leaf hashes in memory. */
+    /**
+     * Recomputes every sealed leaf from the store as it is now, in one snapshot read side by side over several
+     * connections; holds the store's and the sealed leaf hashes in memory (64 bytes a leaf).
+     */
     public VerifyReport verify() {
-        return readOnly.execute(status -> jdbc.execute((ConnectionCallback<VerifyReport>) connection -> {
+        return snapshot.execute(status -> jdbc.execute((ConnectionCallback<VerifyReport>) connection -> {
             long size = sealedSize();
-            List<Leaf> store = NotaryLeaves.fromStore(connection, size);
-            Difference difference = NotaryLeaves.firstDifference(NotaryLeaves.sealed(connection, size), store)
-                    .orElse(null);
+            NotaryLeaves.Connections connections = jdbc.getDataSource()::getConnection;
+            LeafHashes store = NotaryLeaves.fromStore(connection, connections, size);
+            Difference difference = NotaryLeaves.firstDifference(connection,
+                    NotaryLeaves.sealed(connection, connections, size), store, size).orElse(null);
             SignedCheckpoint latest = latest();
             if (latest == null) {
                 return new VerifyReport(difference == null, size, null, null, null, difference);
@@ -290,8 +301,7 @@ public class Notary {
             Checkpoint checkpoint = latest.checkpoint();
             boolean signatureValid = checkpoint.verify(Base64.getDecoder().decode(latest.signature()),
                     key.publicKey());
-            boolean rootMatches = Arrays.equals(NotaryLeaves.root(store, latest.treeSize()),
-                    checkpoint.rootHash());
+            boolean rootMatches = Arrays.equals(store.root(latest.treeSize()), checkpoint.rootHash());
             return new VerifyReport(difference == null && signatureValid && rootMatches, size, latest.treeSize(),
                     signatureValid, rootMatches, difference);
         }));
