@@ -29,9 +29,12 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,7 +50,7 @@ public class Notary {
     private static final Logger log = LoggerFactory.getLogger(Notary.class);
     /** pg_advisory_xact_lock key of the sealing transaction ("notary" in ASCII). */
     private static final long LOCK = 0x6e6f74617279L;
-    private static final int BATCH = 500;
+    private static final int BATCH = 2000;
     /** After sealing a fastställande, a checkpoint is made at once, so the decision is vouched for. */
     private static final Set<String> ADOPTIONS = Set.of(PlanAdopted.class.getName(), OccasionAdopted.class.getName(),
             IkPlanAdopted.class.getName(), IskBedomningAdopted.class.getName());
@@ -154,22 +157,26 @@ public class Notary {
         List<StoredEvent> events = jdbc.query("SELECT " + NotaryLeaves.EVENT_COLUMNS
                         + " FROM domain_event_entry WHERE global_index >= ? ORDER BY global_index LIMIT ?",
                 (rs, row) -> NotaryLeaves.event(rs), next, BATCH);
+        List<Leaf> leaves = new ArrayList<>();
         boolean adoption = false;
+        boolean full = events.size() == BATCH;
         for (StoredEvent event : events) {
             if (event.globalIndex() > next) {
                 long until = neverCommittedUntil(next, event.globalIndex() - 1);
                 for (long index = next; index <= until; index++) {
-                    append(Leaf.neverCommitted(index));
+                    leaves.add(Leaf.neverCommitted(index));
                 }
                 if (until < event.globalIndex() - 1) {
-                    return new Batch(false, adoption);
+                    full = false;
+                    break;
                 }
             }
-            append(Leaf.of(event));
+            leaves.add(Leaf.of(event));
             adoption |= ADOPTIONS.contains(event.payloadType());
             next = event.globalIndex() + 1;
         }
-        return new Batch(events.size() == BATCH, adoption);
+        append(leaves);
+        return new Batch(full, adoption);
     }
 
     /**
@@ -193,20 +200,37 @@ public class Notary {
         return until;
     }
 
-    /** Appends a leaf, and the perfect subtree each right child completes (one node per leaf on average). */
-    private void append(Leaf leaf) {
-        jdbc.update("INSERT INTO notary_leaf (global_index, kind, aggregate_identifier, sequence_number, leaf_hash) "
-                        + "VALUES (?, ?, ?, ?, ?)", leaf.globalIndex(), leaf.isEvent() ? "EVENT" : "NEVER_COMMITTED",
-                leaf.aggregateIdentifier(), leaf.sequenceNumber(), leaf.hash());
-        long index = leaf.globalIndex() - 1;
-        byte[] hash = leaf.hash();
-        int level = 0;
-        while (index % 2 == 1) {
-            hash = MerkleTree.nodeHash(stored.hash(level, index - 1), hash);
-            level++;
-            index /= 2;
-            jdbc.update("INSERT INTO notary_node (level, node_index, hash) VALUES (?, ?, ?)", level, index, hash);
+    private record Node(int level, long index) {
+    }
+
+    /**
+     * Appends the leaves (consecutive, from the next global index), and the perfect subtree each right child
+     * completes (one node per leaf on average); a left sibling made in the same batch is taken from memory. Two
+     * batched inserts.
+     */
+    private void append(List<Leaf> leaves) {
+        Map<Node, byte[]> made = new HashMap<>();
+        List<Object[]> nodes = new ArrayList<>();
+        for (Leaf leaf : leaves) {
+            long index = leaf.globalIndex() - 1;
+            byte[] hash = leaf.hash();
+            int level = 0;
+            made.put(new Node(level, index), hash);
+            while (index % 2 == 1) {
+                byte[] left = made.remove(new Node(level, index - 1));
+                hash = MerkleTree.nodeHash(left != null ? left : stored.hash(level, index - 1), hash);
+                made.remove(new Node(level, index));
+                level++;
+                index /= 2;
+                made.put(new Node(level, index), hash);
+                nodes.add(new Object[]{level, index, hash});
+            }
         }
+        jdbc.batchUpdate("INSERT INTO notary_leaf (global_index, kind, aggregate_identifier, sequence_number, "
+                + "leaf_hash) VALUES (?, ?, ?, ?, ?)", leaves.stream().map(leaf -> new Object[]{leaf.globalIndex(),
+                leaf.isEvent() ? "EVENT" : "NEVER_COMMITTED", leaf.aggregateIdentifier(), leaf.sequenceNumber(),
+                leaf.hash()}).toList());
+        jdbc.batchUpdate("INSERT INTO notary_node (level, node_index, hash) VALUES (?, ?, ?)", nodes);
     }
 
     private SignedCheckpoint sign(String reason) {
