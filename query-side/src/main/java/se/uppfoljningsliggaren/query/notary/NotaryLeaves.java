@@ -300,7 +300,7 @@ public final class NotaryLeaves {
      * The tuples of a {@code COPY … TO STDOUT (FORMAT binary)}, each read whole into one buffer, its fields
      * located in place (no copy, no object per field).
      */
-    private static final class BinaryCopy {
+    static final class BinaryCopy {
 
         private static final byte[] SIGNATURE = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
         private static final int MAX_FIELDS = 16;
