@@ -209,22 +209,20 @@ public class Notary {
      * batched inserts.
      */
     private void append(List<Leaf> leaves) {
-        Map<Node, byte[]> made = new HashMap<>();
+        Map<Node, byte[]> leftChildren = new HashMap<>();
         List<Object[]> nodes = new ArrayList<>();
         for (Leaf leaf : leaves) {
             long index = leaf.globalIndex() - 1;
             byte[] hash = leaf.hash();
             int level = 0;
-            made.put(new Node(level, index), hash);
             while (index % 2 == 1) {
-                byte[] left = made.remove(new Node(level, index - 1));
+                byte[] left = leftChildren.remove(new Node(level, index - 1));
                 hash = MerkleTree.nodeHash(left != null ? left : stored.hash(level, index - 1), hash);
-                made.remove(new Node(level, index));
                 level++;
                 index /= 2;
-                made.put(new Node(level, index), hash);
                 nodes.add(new Object[]{level, index, hash});
             }
+            leftChildren.put(new Node(level, index), hash);
         }
         jdbc.batchUpdate("INSERT INTO notary_leaf (global_index, kind, aggregate_identifier, sequence_number, "
                 + "leaf_hash) VALUES (?, ?, ?, ?, ?)", leaves.stream().map(leaf -> new Object[]{leaf.globalIndex(),
