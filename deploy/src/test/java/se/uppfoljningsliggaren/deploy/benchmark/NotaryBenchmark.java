@@ -44,7 +44,8 @@ import java.util.Map;
  * cloned in SQL to {@code -Dbenchmark.notary-events} (default 1 000 000) under new aggregate ids, the event
  * processors shut down first so nothing but the notary reads them. Measures, in one run on the same PostgreSQL:
  * sealing every event (one on-demand checkpoint, the scheduled sealing switched off), a raw sequential read of the
- * store (the baseline), the verification endpoint and the offline tool, twice each. Writes
+ * store (the baseline), the verification endpoint and the offline tool, twice each, then the endpoint once with one
+ * payload changed in SQL half-way into the store (it must name that event). Writes
  * docs/benchmarks/notary-1m.{json,md}. Run:
  * {@code ./mvnw -B -Pbenchmark -pl deploy -am verify -DskipTests -Dbenchmark.main=se.uppfoljningsliggaren.deploy.benchmark.NotaryBenchmark}
  */
@@ -92,7 +93,7 @@ public final class NotaryBenchmark {
 
     record Report(LocalDate date, long events, long templateEvents, long cloneSeconds, long storeBytes,
                   long notaryBytes, long sealMillis, List<Timed> rawReads, List<Timed> endpoint, List<Timed> tool,
-                  String load) {
+                  Timed tampered, String load) {
 
         double sealPerSecond() {
             return events * 1000.0 / sealMillis;
@@ -118,6 +119,8 @@ public final class NotaryBenchmark {
             figures.put("rawReadMillis", rawReads.stream().map(Timed::millis).toList());
             figures.put("verifyEndpointMillis", endpoint.stream().map(Timed::millis).toList());
             figures.put("verifyToolMillis", tool.stream().map(Timed::millis).toList());
+            figures.put("verifyTamperedMillis", tampered.millis());
+            figures.put("verifyTamperedDifference", tampered.result());
             figures.put("loadAverage", load);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValue(directory.resolve("notary-1m.json").toFile(), figures);
@@ -139,6 +142,7 @@ public final class NotaryBenchmark {
                     | seal every event (one on-demand checkpoint) | %,.0f events/s (%.1f s) | | |
                     | verification, `POST /api/admin/notary/verify` | %.1f s | raw sequential read %.1f s | %.2f × |
                     | verification, the offline tool `VerifyLedger` (one checkpoint) | %.1f s | raw sequential read %.1f s | %.2f × |
+                    | verification with one payload changed in SQL (endpoint, once) | %.1f s: %s | | |
 
                     The raw sequential read is `SELECT * FROM domain_event_entry ORDER BY global_index`, every column
                     of every row through JDBC (fetch size 10 000), as `PlanLedgerBenchmark` measures it. Verification
@@ -149,7 +153,8 @@ public final class NotaryBenchmark {
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load,
                     storeBytes / 1e6, notaryBytes / 1e6, ROUNDS, sealPerSecond(), sealMillis / 1000.0,
                     best(endpoint) / 1000.0, raw / 1000.0, (double) best(endpoint) / raw, best(tool) / 1000.0,
-                    raw / 1000.0, (double) best(tool) / raw, NotaryLeaves.PARALLELISM);
+                    raw / 1000.0, (double) best(tool) / raw, tampered.millis() / 1000.0, tampered.result(),
+                    NotaryLeaves.PARALLELISM);
             Files.writeString(directory.resolve("notary-1m.md"), md);
         }
     }
@@ -210,8 +215,10 @@ public final class NotaryBenchmark {
             tool.add(verifyTool(exported));
             System.out.println(raw.get(round) + "\n" + endpoint.get(round) + "\n" + tool.get(round));
         }
+        Timed tampered = verifyTampered(stored / 2);
+        System.out.println(tampered);
         return new Report(LocalDate.now(), stored, template, cloneSeconds, tableBytes("domain_event_entry"),
-                tableBytes("notary_leaf") + tableBytes("notary_node"), sealMillis, raw, endpoint, tool,
+                tableBytes("notary_leaf") + tableBytes("notary_node"), sealMillis, raw, endpoint, tool, tampered,
                 String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3)));
     }
 
@@ -242,6 +249,31 @@ public final class NotaryBenchmark {
             throw new IllegalStateException("verification failed: " + report);
         }
         return new Timed("endpoint", millis, report);
+    }
+
+    /** One payload changed in SQL (the append-only trigger off meanwhile): verification must name it; restored. */
+    private Timed verifyTampered(long globalIndex) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement sql = c.createStatement()) {
+            c.setAutoCommit(true);
+            sql.execute("ALTER TABLE domain_event_entry DISABLE TRIGGER domain_event_entry_append_only");
+            sql.execute("UPDATE domain_event_entry SET payload = payload || ' '::bytea WHERE global_index = "
+                    + globalIndex);
+            try {
+                long start = System.nanoTime();
+                JsonNode report = json.readTree(post("/api/admin/notary/verify"));
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                JsonNode difference = report.get("firstDifference");
+                if (report.get("ok").asBoolean() || difference.get("globalIndex").asLong() != globalIndex) {
+                    throw new IllegalStateException("the change at " + globalIndex + " was not named: " + report);
+                }
+                return new Timed("tampered", millis, difference.get("problem").asText() + " at global index "
+                        + globalIndex);
+            } finally {
+                sql.execute("UPDATE domain_event_entry SET payload = substring(payload FROM 1 FOR length(payload) - 1) "
+                        + "WHERE global_index = " + globalIndex);
+                sql.execute("ALTER TABLE domain_event_entry ENABLE TRIGGER domain_event_entry_append_only");
+            }
+        }
     }
 
     private Timed verifyTool(Path checkpoint) {
