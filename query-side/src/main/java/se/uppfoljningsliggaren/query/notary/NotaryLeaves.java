@@ -71,6 +71,10 @@ public final class NotaryLeaves {
         }
 
         boolean absent(int leafIndex) {
+            return absent(hashes, leafIndex);
+        }
+
+        private static boolean absent(byte[] hashes, int leafIndex) {
             return Arrays.equals(hashes, leafIndex * HASH, leafIndex * HASH + HASH, NO_HASH, 0, HASH);
         }
     }
@@ -125,7 +129,7 @@ public final class NotaryLeaves {
         });
         long present = size;
         for (int i = 0; i < size; i++) {
-            if (Arrays.equals(hashes, i * HASH, i * HASH + HASH, NO_HASH, 0, HASH)) {
+            if (LeafHashes.absent(hashes, i)) {
                 System.arraycopy(StoredEvent.neverCommittedLeafHash(i + 1L), 0, hashes, i * HASH, HASH);
                 present--;
             }
