@@ -33,9 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The notary seals the store, signs checkpoints, proves inclusion and consistency (checked here, client-side), and
- * its verification — the endpoint and the tool — names the event a tampering changed, deleted or moved; an audit
- * export bundle verifies offline, and a byte changed in it names its event. Its own context (and database), because
- * it tampers with the store; closed after the class, so no later test shares it.
+ * its verification — the endpoint and the tool — names the event a tampering changed, deleted, moved or stored
+ * twice; an audit export bundle verifies offline, and a byte changed in it names its event. Its own context (and
+ * database), because it tampers with the store; closed after the class, so no later test shares it.
  */
 @DirtiesContext
 @TestPropertySource(properties = "ledger.notary.gap-timeout=1s")
@@ -123,6 +123,27 @@ class NotaryIT extends LedgerIntegrationTest {
             setPayload(a, payloadA);
             setPayload(b, payloadB);
         }, () -> assertDifference("CHANGED", a, "NOTA-2026", 1));
+
+        // (d) a second row under one global index (its primary key dropped): named, whichever row made the leaf
+        long duplicated = eventOf("NOTA-2026", 1);
+        Map<String, Object> copy = new java.util.HashMap<>(jdbc.queryForMap(
+                "SELECT * FROM domain_event_entry WHERE global_index = ?", duplicated));
+        copy.put("event_identifier", "duplicate");
+        copy.put("sequence_number", 97L);
+        tampered(() -> {
+            jdbc.execute("ALTER TABLE domain_event_entry DROP CONSTRAINT domain_event_entry_pkey");
+            reinsert(copy);
+        }, () -> {
+            jdbc.update("DELETE FROM domain_event_entry WHERE event_identifier = 'duplicate'");
+            jdbc.execute("ALTER TABLE domain_event_entry ADD CONSTRAINT domain_event_entry_pkey "
+                    + "PRIMARY KEY (global_index)");
+        }, () -> {
+            JsonNode report = verify();
+            assertThat(report.get("ok").asBoolean()).isFalse();
+            assertThat(report.at("/firstDifference/problem").asText()).isEqualTo("DUPLICATE");
+            assertThat(report.at("/firstDifference/globalIndex").asLong()).isEqualTo(duplicated);
+            assertThat(tool(exported)).startsWith("1").contains("DUPLICATE at global index " + duplicated);
+        });
 
         assertThat(verify().get("ok").asBoolean()).as("restored").isTrue();
         assertThat(tool(exported)).startsWith("0");

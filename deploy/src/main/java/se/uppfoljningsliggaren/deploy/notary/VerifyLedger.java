@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import se.uppfoljningsliggaren.kernel.notary.Checkpoint;
 import se.uppfoljningsliggaren.kernel.notary.SignedCheckpoint;
 import se.uppfoljningsliggaren.query.notary.NotaryLeaves;
-import se.uppfoljningsliggaren.query.notary.NotaryLeaves.Leaf;
+import se.uppfoljningsliggaren.query.notary.NotaryLeaves.Connections;
+import se.uppfoljningsliggaren.query.notary.NotaryLeaves.LeafHashes;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -68,10 +69,14 @@ public final class VerifyLedger {
                 checkpoints.add(json.readValue(file.toFile(), SignedCheckpoint.class));
             }
             checkpoints.sort(Comparator.comparingLong(SignedCheckpoint::treeSize));
-            try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            String jdbcUrl = url;
+            String jdbcUser = user;
+            Connections connections = () -> DriverManager.getConnection(jdbcUrl, jdbcUser, password);
+            try (Connection connection = connections.open()) {
                 connection.setAutoCommit(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 connection.setReadOnly(true);
-                return verify(connection, checkpoints, pinnedKey, out) ? 0 : 1;
+                return verify(connection, connections, checkpoints, pinnedKey, out) ? 0 : 1;
             }
         } catch (IOException | SQLException e) {
             out.println("cannot verify: " + e.getMessage());
@@ -79,11 +84,17 @@ public final class VerifyLedger {
         }
     }
 
-    private static boolean verify(Connection connection, List<SignedCheckpoint> checkpoints, String pinnedKey,
-                                  PrintStream out) throws SQLException {
+    private static boolean verify(Connection connection, Connections connections, List<SignedCheckpoint> checkpoints,
+                                  String pinnedKey, PrintStream out) throws SQLException {
         boolean ok = true;
         long largest = checkpoints.get(checkpoints.size() - 1).treeSize();
-        List<Leaf> store = NotaryLeaves.fromStore(connection, largest);
+        LeafHashes store = NotaryLeaves.fromStore(connection, connections, largest);
+        if (store.duplicate() != null) {
+            // one of the two rows makes the leaf, so the roots alone may not show it
+            out.println("DUPLICATE at global index " + store.duplicate() + ": the store holds more than one event "
+                    + "under it");
+            ok = false;
+        }
         long lastMatching = 0;
         SignedCheckpoint firstBroken = null;
         for (SignedCheckpoint view : checkpoints) {
@@ -94,7 +105,7 @@ public final class VerifyLedger {
             } else if (!view.signedBy(view.publicKey())) {
                 out.println("checkpoint " + view.treeSize() + ": the signature does not hold");
                 ok = false;
-            } else if (Arrays.equals(NotaryLeaves.root(store, view.treeSize()), checkpoint.rootHash())) {
+            } else if (Arrays.equals(store.root(view.treeSize()), checkpoint.rootHash())) {
                 out.println("checkpoint " + view.treeSize() + " (" + view.time() + "): the store matches its root");
                 if (firstBroken == null) {
                     lastMatching = view.treeSize();
@@ -109,25 +120,24 @@ public final class VerifyLedger {
             }
         }
         if (firstBroken != null) {
-            out.println(locate(connection, store, firstBroken, lastMatching));
+            out.println(locate(connection, connections, store, firstBroken, lastMatching));
         }
         out.println(ok ? "OK" : "FAILED");
         return ok;
     }
 
     /** Names the first differing event from the notary's leaves, once they are shown to be the signed ones. */
-    private static String locate(Connection connection, List<Leaf> store, SignedCheckpoint broken, long lastMatching)
-            throws SQLException {
+    private static String locate(Connection connection, Connections connections, LeafHashes store,
+                                 SignedCheckpoint broken, long lastMatching) throws SQLException {
         String range = "the first difference lies in global indexes " + (lastMatching + 1) + "–" + broken.treeSize();
         if (!hasNotaryLeaves(connection)) {
             return range + " (no notary_leaf table to name the event)";
         }
-        List<Leaf> sealed = NotaryLeaves.sealed(connection, broken.treeSize());
-        if (sealed.size() != broken.treeSize()
-                || !Arrays.equals(NotaryLeaves.root(sealed, broken.treeSize()), broken.checkpoint().rootHash())) {
+        LeafHashes sealed = NotaryLeaves.sealed(connection, connections, broken.treeSize());
+        if (!Arrays.equals(sealed.root(broken.treeSize()), broken.checkpoint().rootHash())) {
             return range + " (the notary's leaves do not reproduce the signed root either)";
         }
-        return NotaryLeaves.firstDifference(sealed, store.subList(0, Math.toIntExact(broken.treeSize())))
+        return NotaryLeaves.firstDifference(connection, sealed, store, broken.treeSize())
                 .map(d -> d.problem() + " at global index " + d.globalIndex() + " (aggregate "
                         + d.aggregateIdentifier() + ", sequence " + d.sequenceNumber() + "): " + d.detail())
                 .orElse(range);

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import se.uppfoljningsliggaren.kernel.followup.OccasionAdopted;
 import se.uppfoljningsliggaren.kernel.ik.IkPlanAdopted;
@@ -22,14 +23,18 @@ import se.uppfoljningsliggaren.kernel.plan.PlanAdopted;
 import se.uppfoljningsliggaren.kernel.value.InputPolicy;
 import se.uppfoljningsliggaren.query.notary.NotaryLeaves.Difference;
 import se.uppfoljningsliggaren.query.notary.NotaryLeaves.Leaf;
+import se.uppfoljningsliggaren.query.notary.NotaryLeaves.LeafHashes;
 
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -45,7 +50,7 @@ public class Notary {
     private static final Logger log = LoggerFactory.getLogger(Notary.class);
     /** pg_advisory_xact_lock key of the sealing transaction ("notary" in ASCII). */
     private static final long LOCK = 0x6e6f74617279L;
-    private static final int BATCH = 500;
+    private static final int BATCH = 2000;
     /** After sealing a fastställande, a checkpoint is made at once, so the decision is vouched for. */
     private static final Set<String> ADOPTIONS = Set.of(PlanAdopted.class.getName(), OccasionAdopted.class.getName(),
             IkPlanAdopted.class.getName(), IskBedomningAdopted.class.getName());
@@ -59,6 +64,7 @@ public class Notary {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
+    private final TransactionTemplate snapshot;
     private final NotaryKey key;
     private final Duration gapTimeout;
     private final MerkleTree.Subtrees stored;
@@ -100,6 +106,10 @@ public class Notary {
         this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        // verification reads with several connections: they share this transaction's snapshot
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         this.key = key;
         this.gapTimeout = gapTimeout;
         this.stored = (level, index) -> level == 0
@@ -147,22 +157,26 @@ public class Notary {
         List<StoredEvent> events = jdbc.query("SELECT " + NotaryLeaves.EVENT_COLUMNS
                         + " FROM domain_event_entry WHERE global_index >= ? ORDER BY global_index LIMIT ?",
                 (rs, row) -> NotaryLeaves.event(rs), next, BATCH);
+        List<Leaf> leaves = new ArrayList<>();
         boolean adoption = false;
+        boolean full = events.size() == BATCH;
         for (StoredEvent event : events) {
             if (event.globalIndex() > next) {
                 long until = neverCommittedUntil(next, event.globalIndex() - 1);
                 for (long index = next; index <= until; index++) {
-                    append(Leaf.neverCommitted(index));
+                    leaves.add(Leaf.neverCommitted(index));
                 }
                 if (until < event.globalIndex() - 1) {
-                    return new Batch(false, adoption);
+                    full = false;
+                    break;
                 }
             }
-            append(Leaf.of(event));
+            leaves.add(Leaf.of(event));
             adoption |= ADOPTIONS.contains(event.payloadType());
             next = event.globalIndex() + 1;
         }
-        return new Batch(events.size() == BATCH, adoption);
+        append(leaves);
+        return new Batch(full, adoption);
     }
 
     /**
@@ -186,20 +200,35 @@ public class Notary {
         return until;
     }
 
-    /** Appends a leaf, and the perfect subtree each right child completes (one node per leaf on average). */
-    private void append(Leaf leaf) {
-        jdbc.update("INSERT INTO notary_leaf (global_index, kind, aggregate_identifier, sequence_number, leaf_hash) "
-                        + "VALUES (?, ?, ?, ?, ?)", leaf.globalIndex(), leaf.isEvent() ? "EVENT" : "NEVER_COMMITTED",
-                leaf.aggregateIdentifier(), leaf.sequenceNumber(), leaf.hash());
-        long index = leaf.globalIndex() - 1;
-        byte[] hash = leaf.hash();
-        int level = 0;
-        while (index % 2 == 1) {
-            hash = MerkleTree.nodeHash(stored.hash(level, index - 1), hash);
-            level++;
-            index /= 2;
-            jdbc.update("INSERT INTO notary_node (level, node_index, hash) VALUES (?, ?, ?)", level, index, hash);
+    private record Node(int level, long index) {
+    }
+
+    /**
+     * Appends the leaves (consecutive, from the next global index), and the perfect subtree each right child
+     * completes (one node per leaf on average); a left sibling made in the same batch is taken from memory. Two
+     * batched inserts.
+     */
+    private void append(List<Leaf> leaves) {
+        Map<Node, byte[]> leftChildren = new HashMap<>();
+        List<Object[]> nodes = new ArrayList<>();
+        for (Leaf leaf : leaves) {
+            long index = leaf.globalIndex() - 1;
+            byte[] hash = leaf.hash();
+            int level = 0;
+            while (index % 2 == 1) {
+                byte[] left = leftChildren.remove(new Node(level, index - 1));
+                hash = MerkleTree.nodeHash(left != null ? left : stored.hash(level, index - 1), hash);
+                level++;
+                index /= 2;
+                nodes.add(new Object[]{level, index, hash});
+            }
+            leftChildren.put(new Node(level, index), hash);
         }
+        jdbc.batchUpdate("INSERT INTO notary_leaf (global_index, kind, aggregate_identifier, sequence_number, "
+                + "leaf_hash) VALUES (?, ?, ?, ?, ?)", leaves.stream().map(leaf -> new Object[]{leaf.globalIndex(),
+                leaf.isEvent() ? "EVENT" : "NEVER_COMMITTED", leaf.aggregateIdentifier(), leaf.sequenceNumber(),
+                leaf.hash()}).toList());
+        jdbc.batchUpdate("INSERT INTO notary_node (level, node_index, hash) VALUES (?, ?, ?)", nodes);
     }
 
     private SignedCheckpoint sign(String reason) {
@@ -276,13 +305,17 @@ public class Notary {
         }));
     }
 
-    /** Recomputes every sealed leaf from the store as it is now; holds the leaf hashes in memory. */
+    /**
+     * Recomputes every sealed leaf from the store as it is now, in one snapshot read side by side over several
+     * connections; holds the store's and the sealed leaf hashes in memory (64 bytes a leaf).
+     */
     public VerifyReport verify() {
-        return readOnly.execute(status -> jdbc.execute((ConnectionCallback<VerifyReport>) connection -> {
+        return snapshot.execute(status -> jdbc.execute((ConnectionCallback<VerifyReport>) connection -> {
             long size = sealedSize();
-            List<Leaf> store = NotaryLeaves.fromStore(connection, size);
-            Difference difference = NotaryLeaves.firstDifference(NotaryLeaves.sealed(connection, size), store)
-                    .orElse(null);
+            NotaryLeaves.Connections connections = jdbc.getDataSource()::getConnection;
+            LeafHashes store = NotaryLeaves.fromStore(connection, connections, size);
+            Difference difference = NotaryLeaves.firstDifference(connection,
+                    NotaryLeaves.sealed(connection, connections, size), store, size).orElse(null);
             SignedCheckpoint latest = latest();
             if (latest == null) {
                 return new VerifyReport(difference == null, size, null, null, null, difference);
@@ -290,8 +323,7 @@ public class Notary {
             Checkpoint checkpoint = latest.checkpoint();
             boolean signatureValid = checkpoint.verify(Base64.getDecoder().decode(latest.signature()),
                     key.publicKey());
-            boolean rootMatches = Arrays.equals(NotaryLeaves.root(store, latest.treeSize()),
-                    checkpoint.rootHash());
+            boolean rootMatches = Arrays.equals(store.root(latest.treeSize()), checkpoint.rootHash());
             return new VerifyReport(difference == null && signatureValid && rootMatches, size, latest.treeSize(),
                     signatureValid, rootMatches, difference);
         }));

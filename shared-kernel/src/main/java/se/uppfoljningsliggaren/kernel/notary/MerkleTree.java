@@ -1,5 +1,6 @@
 package se.uppfoljningsliggaren.kernel.notary;
 
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -15,6 +16,8 @@ import java.util.List;
  * the verification tool.
  */
 public final class MerkleTree {
+
+    public static final int HASH_BYTES = 32;
 
     private MerkleTree() {
     }
@@ -53,6 +56,41 @@ public final class MerkleTree {
             throw new IllegalArgumentException("a tree size is 0 or more");
         }
         return size == 0 ? sha256() : range(subtrees, 0, size);
+    }
+
+    /**
+     * MTH(D[0:size]) of the leaf hashes held back to back in one array (32 bytes each), computed level by level
+     * with one digest: each level pairs its nodes and carries an odd last one up unchanged, which builds the same
+     * tree as RFC 9162's split at the largest power of two. For verification of the whole log: no object per leaf.
+     */
+    public static byte[] root(byte[] leafHashes, long size) {
+        if (size < 0 || size * HASH_BYTES > leafHashes.length) {
+            throw new IllegalArgumentException("a tree size is 0 to the leaves given");
+        }
+        if (size == 0) {
+            return sha256();
+        }
+        MessageDigest digest = sha256Digest();
+        int nodes = Math.toIntExact(size);
+        byte[] level = leafHashes;
+        byte[] next = new byte[(nodes + 1) / 2 * HASH_BYTES];
+        while (nodes > 1) {
+            for (int i = 0; i + 1 < nodes; i += 2) {
+                digest.update((byte) 0x01);
+                digest.update(level, i * HASH_BYTES, 2 * HASH_BYTES);
+                try {
+                    digest.digest(next, i / 2 * HASH_BYTES, HASH_BYTES);
+                } catch (DigestException e) {
+                    throw new IllegalStateException("a SHA-256 digest fits its 32 bytes", e);
+                }
+            }
+            if (nodes % 2 == 1) {
+                System.arraycopy(level, (nodes - 1) * HASH_BYTES, next, nodes / 2 * HASH_BYTES, HASH_BYTES);
+            }
+            nodes = (nodes + 1) / 2;
+            level = next;
+        }
+        return Arrays.copyOf(level, HASH_BYTES);
     }
 
     /** PATH(index, D[0:size]) of RFC 9162 §2.1.3.1: the audit path of one leaf, nearest sibling first. */
@@ -199,12 +237,16 @@ public final class MerkleTree {
     }
 
     private static byte[] sha256(byte[]... parts) {
+        MessageDigest digest = sha256Digest();
+        for (byte[] part : parts) {
+            digest.update(part);
+        }
+        return digest.digest();
+    }
+
+    public static MessageDigest sha256Digest() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (byte[] part : parts) {
-                digest.update(part);
-            }
-            return digest.digest();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

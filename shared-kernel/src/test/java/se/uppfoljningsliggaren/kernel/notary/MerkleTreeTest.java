@@ -37,6 +37,20 @@ class MerkleTreeTest {
     }
 
     @Test
+    void the_root_of_leaf_hashes_back_to_back_is_the_trees_at_every_size() {
+        for (int size = 0; size <= 8; size++) {
+            assertThat(HEX.formatHex(MerkleTree.root(flat(CT_LEAVES), size))).as("size " + size)
+                    .isEqualTo(CT_ROOTS.get(size));
+        }
+        List<byte[]> leaves = leaves(70);
+        for (int size = 0; size <= 70; size++) {
+            assertThat(MerkleTree.root(flat(leaves), size)).as("size " + size)
+                    .isEqualTo(MerkleTree.root(MerkleTree.inMemory(leaves), size));
+        }
+        assertThatThrownBy(() -> MerkleTree.root(flat(leaves), 71)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void the_proofs_are_those_of_the_ct_test_vectors() {
         MerkleTree.Subtrees ct = MerkleTree.inMemory(CT_LEAVES);
         assertThat(hex(MerkleTree.inclusionProof(ct, 0, 8))).containsExactly(
@@ -154,5 +168,13 @@ class MerkleTreeTest {
 
     private static List<String> hex(List<byte[]> hashes) {
         return hashes.stream().map(HEX::formatHex).toList();
+    }
+
+    private static byte[] flat(List<byte[]> hashes) {
+        byte[] flat = new byte[hashes.size() * MerkleTree.HASH_BYTES];
+        for (int i = 0; i < hashes.size(); i++) {
+            System.arraycopy(hashes.get(i), 0, flat, i * MerkleTree.HASH_BYTES, MerkleTree.HASH_BYTES);
+        }
+        return flat;
     }
 }
