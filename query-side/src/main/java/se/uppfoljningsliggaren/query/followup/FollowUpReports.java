@@ -53,7 +53,7 @@ public final class FollowUpReports {
         return new FollowUpReport(occasion.occasionId, occasion.namndCode, occasion.year, occasion.kind,
                 occasion.period, occasion.adoptedBy != null, occasion.adoptedBy, occasion.planId, summary.rows(), goals,
                 loose, resultatrapport(occasion.resultatrapport),
-                se.uppfoljningsliggaren.query.FigureTableEntry.views(occasion.figureTables));
+                se.uppfoljningsliggaren.query.FigureTableEntry.views(occasion.figureTables), occasion.provenance);
     }
 
     /**

@@ -61,7 +61,8 @@ public final class IkViews {
     }
 
     public record IkPlanView(String ikPlanId, String namnd, int year, String status, Beslut adoptedBy, long version,
-                             String regionPlanId, Long regionVersion, StatusCounts counts, List<RiskView> risks) {
+                             String regionPlanId, Long regionVersion, StatusCounts counts, List<RiskView> risks,
+                             java.util.Map<String, se.uppfoljningsliggaren.kernel.source.Provenance> provenance) {
     }
 
     public record RiskView(String riskId, boolean regionovergripande, String verksamhet, String text, Set<Krav> krav,
@@ -100,7 +101,7 @@ public final class IkViews {
     public record AtgardHistoryEntry(String ikPlanId, long version, String change, Instant recordedAt,
                                      String principal, String reason, Beslut beslut, AtgardContent content,
                                      AtgardStatus from, AtgardStatus to, LocalDate datum, String occasionId,
-                                     EffektSvar svar, String comment) {
+                                     EffektSvar svar, String comment, se.uppfoljningsliggaren.kernel.source.Provenance provenance) {
     }
 
     /** The IK follow-up of an occasion: every risk and åtgärd with its status per the period's last day. */
@@ -125,7 +126,8 @@ public final class IkViews {
      * {@code bedomning} is null while none is recorded; the underlag is shown regardless.
      */
     public record IskView(String iskId, String namnd, int year, String status, Beslut adoptedBy, Bedomning bedomning,
-                          List<Bedomning> earlier, IskUnderlag underlag, List<NamndIsk> namnder) {
+                          List<Bedomning> earlier, IskUnderlag underlag, List<NamndIsk> namnder,
+                          java.util.Map<String, se.uppfoljningsliggaren.kernel.source.Provenance> provenance) {
     }
 
     /**
