@@ -3,7 +3,11 @@ package se.uppfoljningsliggaren.kernel.source;
 import se.uppfoljningsliggaren.kernel.LedgerMetadata;
 import se.uppfoljningsliggaren.kernel.value.InputPolicy;
 
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.util.HexFormat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -177,12 +181,35 @@ public record Provenance(String document, String section, Integer page, Basis ba
         }
     }
 
+    /** Strictly: bytes that are no UTF-8 are refused, not turned into U+FFFD. */
     private static String decoded(String value) {
-        try {
-            return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw invalid("has values in percent-encoded UTF-8 (M%C3%A5l), a \"%\" itself as %25");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= value.length() || !HexFormat.isHexDigit(value.charAt(i + 1))
+                        || !HexFormat.isHexDigit(value.charAt(i + 2))) {
+                    throw notUtf8();
+                }
+                bytes.write(HexFormat.fromHexDigits(value, i + 1, i + 3));
+                i += 2;
+            } else if (c > 0x7E) {
+                throw notUtf8();
+            } else {
+                bytes.write(c);
+            }
         }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw notUtf8();
+        }
+    }
+
+    private static InputPolicy.InvalidInputException notUtf8() {
+        return invalid("has values in percent-encoded UTF-8 (M%C3%A5l), a \"%\" itself as %25");
     }
 
     private static String encoded(String value) {
