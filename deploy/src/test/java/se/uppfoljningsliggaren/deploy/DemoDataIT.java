@@ -72,6 +72,73 @@ class DemoDataIT extends LedgerIntegrationTest {
         theTablesOfFiguresAreShownAsPrinted();
         theIkPlanOf2025IsLoadedFromTheOcrTextAsPrinted();
         thePlanOf2023OfRegionalTillvaxtnamndIsLoadedAsPrinted();
+        everyDemoWriteNamesItsSourceAndWhatIsNotPrintedSaysSo();
+    }
+
+    /**
+     * Every demo write gives its source document; the query for what no source prints lists the reconstructed and
+     * derived items with their words or rule, and each document's view holds what came from it in its order.
+     */
+    private void everyDemoWriteNamesItsSourceAndWhatIsNotPrintedSaysSo() {
+        java.util.Set<String> demoUsers = demoPasswords().keySet();
+        java.util.Map<String, JsonNode> notPrinted = new java.util.LinkedHashMap<>();
+        String after = "0";
+        do {
+            JsonNode page = get("/api/provenance?basis=NOT_PRINTED&limit=500&after=" + after);
+            page.get("facts").forEach(fact -> {
+                if (demoUsers.contains(fact.get("who").asText())) {
+                    notPrinted.put(fact.get("entityKey").asText() + " " + fact.get("eventType").asText(), fact);
+                }
+            });
+            after = page.get("next").isNull() ? null : page.get("next").asText();
+        } while (after != null);
+        assertThat(notPrinted.values()).allSatisfy(fact ->
+                assertThat(fact.get("basis").asText()).as(fact.toString()).isIn("DERIVED", "RECONSTRUCTED"));
+
+        // RS's plan 2024 is rebuilt from the verksamhetsberättelse 2024
+        JsonNode plan2024 = notPrinted.get("goal:RS-2024:e1 GoalAdded");
+        assertThat(plan2024.at("/provenance/document").asText()).isEqualTo("001");
+        assertThat(plan2024.at("/provenance/words").asText()).contains("rekonstruerad ur verksamhetsberättelsen");
+        // a verksamhetsmål RTN's plan prints beside, not under, an effektmål
+        assertThat(notPrinted.get("goal:RTN-2023:e5-v1 GoalAdded").at("/provenance/words").asText())
+                .contains("säger inte att det är en del av det");
+        // a colour read from the comment, in the words it was read from
+        JsonNode colour = notPrinted.get("assessment:RS-VERKSAMHETSBERATTELSE-2024:e3 ItemAssessed");
+        assertThat(colour.get("basis").asText()).isEqualTo("RECONSTRUCTED");
+        assertThat(colour.at("/provenance/words").asText()).contains("kariesskador");
+        // an indikator status worked out by the rule the file names; a printed "Helt" is not listed
+        JsonNode status = notPrinted.get("assessment:RS-VERKSAMHETSBERATTELSE-2024:e1-s3 IndikatorAssessed");
+        assertThat(status.get("basis").asText()).isEqualTo("DERIVED");
+        assertThat(status.at("/provenance/rule").asText()).contains("mot tryckt målvärde och riktning");
+        assertThat(notPrinted).doesNotContainKey("assessment:RS-VERKSAMHETSBERATTELSE-2024:e3-s1 IndikatorAssessed");
+        // a continuity link no document prints, an IK status read from the comment
+        assertThat(notPrinted.get("goal:RS-2026:m1 ItemContinued").at("/provenance/words").asText())
+                .isEqualTo("same wording in 002 and 000");
+        assertThat(notPrinted.get("atgard:IK-RS-2024:region:sam-a1 IkAtgardStatusChanged").get("basis").asText())
+                .isEqualTo("RECONSTRUCTED");
+        // an adoption whose beslut the document does not print
+        assertThat(notPrinted).containsKey("plan:RS-2026 PlanAdopted");
+
+        JsonNode printed = get("/api/provenance?basis=PRINTED&document=004&limit=500");
+        assertThat(printed.get("facts").findValuesAsText("entityKey")).contains("plan:SN-2026");
+        JsonNode sources = get("/api/sources");
+        assertThat(sources.findValuesAsText("documentId")).contains("000", "001", "002", "003", "004");
+        assertThat(sources).allSatisfy(document ->
+                assertThat(document.get("notGivenInSource").toString()).isEqualTo("[\"DIARIENUMMER\"]"));
+
+        // the document view of 002: what the ledger holds from it, by page, each with section and basis
+        JsonNode contents = get("/api/sources/002");
+        assertThat(contents.at("/document/title").asText()).isEqualTo("Regionstyrelsens verksamhetsplan med budget 2025");
+        List<JsonNode> items = new ArrayList<>();
+        contents.get("items").forEach(items::add);
+        assertThat(items).extracting(i -> i.get("entityKey").asText()).contains("plan:RS-2025", "goal:RS-2025:m1");
+        List<Integer> pages = items.stream().filter(i -> !i.get("page").isNull()).map(i -> i.get("page").asInt())
+                .toList();
+        assertThat(pages).isNotEmpty().isSorted();
+        JsonNode goal = items.stream().filter(i -> i.get("entityKey").asText().equals("goal:RS-2025:m1"))
+                .findFirst().orElseThrow();
+        assertThat(goal.get("summary").asText()).isNotBlank();
+        assertThat(goal.get("basis").asText()).isEqualTo("PRINTED");
     }
 
     /**
