@@ -119,9 +119,16 @@ class SourceQueryHandler {
         return new FactPage(slice.rows(), slice.next());
     }
 
-    /** What a reader beside the document recognises an entity by: its numbering and title, text or label. */
+    /**
+     * What a reader beside the document recognises an entity by: its numbering and title, text or label; a
+     * figure's value as written.
+     */
     @SuppressWarnings("unchecked")
     static String summary(Map<String, Object> content) {
+        if (content.get("figure") instanceof Map<?, ?> figure && figure.get("value") instanceof Map<?, ?> value
+                && value.get("written") != null) {
+            return value.get("written").toString();
+        }
         Object inner = content.get("content") instanceof Map<?, ?> map ? map
                 : content.get("table") instanceof Map<?, ?> table ? table : null;
         Map<String, Object> fields = inner == null ? content : (Map<String, Object>) inner;
