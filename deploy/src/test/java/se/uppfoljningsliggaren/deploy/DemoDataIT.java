@@ -118,6 +118,9 @@ class DemoDataIT extends LedgerIntegrationTest {
                 .isEqualTo("RECONSTRUCTED");
         // an adoption whose beslut the document does not print
         assertThat(notPrinted).containsKey("plan:RS-2026 PlanAdopted");
+        JsonNode plan2026 = get("/api/plans/RS-2026");
+        assertThat(plan2026.at("/provenance/goal:RS-2026:m1/basis").asText()).isEqualTo("PRINTED");
+        assertThat(plan2026.at("/provenance/goal:RS-2026:m1#continuity/basis").asText()).isEqualTo("RECONSTRUCTED");
 
         JsonNode printed = get("/api/provenance?basis=PRINTED&document=004&limit=500");
         assertThat(printed.get("facts").findValuesAsText("entityKey")).contains("plan:SN-2026");

@@ -60,6 +60,11 @@ public final class IkViews {
                                 long version, int risks, int atgarder) {
     }
 
+    /**
+     * An IK-plan with its risks and åtgärder (the regionövergripande rows merged in). {@code provenance}: where each
+     * risk and åtgärd comes from, by audit-trail key (risk:IK-RS-2026:…, atgard:…; an åtgärd's status and effect as
+     * {@code <key>#status}, {@code <key>#effect}; each status step also in the åtgärd's history).
+     */
     public record IkPlanView(String ikPlanId, String namnd, int year, String status, Beslut adoptedBy, long version,
                              String regionPlanId, Long regionVersion, StatusCounts counts, List<RiskView> risks,
                              java.util.Map<String, se.uppfoljningsliggaren.kernel.source.Provenance> provenance) {

@@ -35,7 +35,8 @@ public final class PlanViews {
      * the status and the beslut it rests on, the revisions decided since, and its recorded continuity with the year
      * before. {@code provenance}: where each item comes from, by its audit-trail key (goal:RS-2026:m1,
      * budget-line:RS-2026:drift.hv …), the provenance of the write that last set it; an item without an entry was
-     * last set by a write that gave no source.
+     * last set by a write that gave no source. Statements about an item are beside it: {@code <key>#adoption},
+     * {@code <key>#continuity}, {@code plan:<planId>#dropped:<kind>:<id>}.
      */
     public record PlanView(String planId, String namnd, String namndName, int year, String title,
                            List<Integer> planningYears, PlanStatus status, Beslut adoptedBy, long version,
