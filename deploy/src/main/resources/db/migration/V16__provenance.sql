@@ -1,6 +1,9 @@
 -- Where each write said its content comes from (X-Source: document, section, page, basis, rule, words); null where it
 -- gave no source, as every event before provenance was kept.
 ALTER TABLE audit_entry ADD COLUMN provenance JSONB;
+-- What of the entity the event sets: its entity key, or beside it a statement about it (goal:RS-2026:m1#continuity,
+-- plan:RS-2026#adoption); the key the views keep provenance under. Null on rows written before it was kept.
+ALTER TABLE audit_entry ADD COLUMN item_key TEXT;
 
 -- The facts by basis (PRINTED, DERIVED, RECONSTRUCTED; no source given is provenance IS NULL), in store order.
 CREATE INDEX audit_entry_basis ON audit_entry ((provenance ->> 'basis'), global_index);

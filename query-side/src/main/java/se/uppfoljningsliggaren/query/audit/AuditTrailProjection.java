@@ -59,8 +59,8 @@ class AuditTrailProjection {
         jdbc.update("""
                 INSERT INTO audit_entry (global_index, aggregate_identifier, sequence_number, event_type, entity_kind,
                     entity_key, occurred_at, who, who_name, role, namnd_scope, client, reason, idempotency_key,
-                    request_id, correlation_id, beslut, before, after, provenance)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb)
+                    request_id, correlation_id, beslut, before, after, provenance, item_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?)
                 ON CONFLICT (global_index) DO NOTHING""",
                 globalIndex, message.getAggregateIdentifier(), message.getSequenceNumber(),
                 event.getClass().getSimpleName(), change.kind().name(), change.entityKey(),
@@ -70,7 +70,8 @@ class AuditTrailProjection {
                 reason != null ? reason : change.reason(), text(metadata, LedgerMetadata.IDEMPOTENCY_KEY),
                 text(metadata, LedgerMetadata.REQUEST_ID), text(metadata, CORRELATION_ID),
                 change.beslut() == null ? null : ReadModelJson.write(change.beslut()), before,
-                ReadModelJson.write(after), provenance == null ? null : ReadModelJson.write(provenance));
+                ReadModelJson.write(after), provenance == null ? null : ReadModelJson.write(provenance),
+                ItemProvenance.keyOf(event));
     }
 
     @ResetHandler

@@ -46,7 +46,7 @@ class SourceQueryHandler {
         Provenance provenance = provenance(rs.getString("provenance"));
         return new Fact(rs.getLong("global_index"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("who"),
                 rs.getString("event_type"), rs.getString("entity_kind"), rs.getString("entity_key"),
-                provenance == null ? NOT_GIVEN : provenance.basis().name(), provenance);
+                rs.getString("item_key"), provenance == null ? NOT_GIVEN : provenance.basis().name(), provenance);
     };
 
     private final JdbcTemplate jdbc;
@@ -61,8 +61,9 @@ class SourceQueryHandler {
     }
 
     /**
-     * The document and each entity whose last write came from it, as it stands now: in the document's order, by
-     * page (unknown pages last) and then in the order the entities were first written.
+     * The document and each item whose last write came from it (an entity's content, or a statement about it such
+     * as its continuity), as it stands now: in the document's order, by page (unknown pages last) and then in the
+     * order the items were first written.
      */
     @QueryHandler
     Optional<DocumentContents> handle(GetSourceDocument query) {
@@ -73,16 +74,17 @@ class SourceQueryHandler {
         }
         List<DocumentItem> items = jdbc.query("""
                 WITH latest AS (
-                    SELECT DISTINCT ON (entity_key) entity_key, entity_kind, after, provenance, occurred_at, who,
-                           min(global_index) OVER (PARTITION BY entity_key) AS first_index
+                    SELECT DISTINCT ON (item_key) item_key, entity_key, entity_kind, after, provenance, occurred_at,
+                           who, min(global_index) OVER (PARTITION BY item_key) AS first_index
                     FROM audit_entry
-                    WHERE entity_key IN (SELECT entity_key FROM audit_entry WHERE provenance ->> 'document' = ?)
-                    ORDER BY entity_key, global_index DESC)
+                    WHERE item_key IN (SELECT item_key FROM audit_entry WHERE provenance ->> 'document' = ?)
+                    ORDER BY item_key, global_index DESC)
                 SELECT * FROM latest WHERE provenance ->> 'document' = ?
                 ORDER BY (provenance ->> 'page')::int NULLS LAST, first_index""", (rs, row) -> {
             Provenance provenance = provenance(rs.getString("provenance"));
             Map<String, Object> content = AuditTrailProjection.contentOf(rs.getString("after"));
-            return new DocumentItem(rs.getString("entity_key"), rs.getString("entity_kind"), summary(content),
+            return new DocumentItem(rs.getString("item_key"), rs.getString("entity_key"), rs.getString("entity_kind"),
+                    summary(content),
                     provenance.section(), provenance.page(), provenance.basis(), provenance.rule(), provenance.words(),
                     content, rs.getTimestamp("occurred_at").toInstant(), rs.getString("who"));
         }, query.documentId(), query.documentId());
@@ -113,7 +115,8 @@ class SourceQueryHandler {
         }
         args.add(query.limit() + 1);
         Keyset.Slice<Fact> slice = Keyset.slice(jdbc.query("""
-                SELECT global_index, occurred_at, who, event_type, entity_kind, entity_key, provenance
+                SELECT global_index, occurred_at, who, event_type, entity_kind, entity_key,
+                       coalesce(item_key, entity_key) AS item_key, provenance
                 FROM audit_entry WHERE global_index > ?""" + where + " ORDER BY global_index LIMIT ?", FACT,
                 args.toArray()), query.limit(), Fact::position);
         return new FactPage(slice.rows(), slice.next());

@@ -35,13 +35,15 @@ public final class SourceViews {
     }
 
     /**
-     * One entity the ledger holds from the document, as it stands now.
+     * One item the ledger holds from the document, as it stands now.
      *
+     * @param itemKey   what of the entity: its key, or a statement about it (goal:RS-2026:m1#continuity); the key
+     *                  the views show its provenance under
      * @param entityKey the audit trail's key of the entity (goal:RS-2026:m1)
      * @param summary   its title, text or label, for reading beside the document
      * @param content   its whole current content
      */
-    public record DocumentItem(String entityKey, String entityKind, String summary, String section, Integer page,
+    public record DocumentItem(String itemKey, String entityKey, String entityKind, String summary, String section, Integer page,
                                Provenance.Basis basis, String rule, String words, Map<String, Object> content,
                                Instant at, String who) {
     }
@@ -49,10 +51,11 @@ public final class SourceViews {
     /**
      * A write and the provenance it gave (null: none).
      *
+     * @param itemKey what of the entity it sets, as the views key its provenance (goal:RS-2026:m1#continuity)
      * @param basis the basis, NOT_GIVEN where the write gave no source
      */
     public record Fact(long position, Instant at, String who, String eventType, String entityKind, String entityKey,
-                       String basis, Provenance provenance) {
+                       String itemKey, String basis, Provenance provenance) {
     }
 
     public record FactPage(List<Fact> facts, String next) {
