@@ -124,6 +124,20 @@ class DemoDataIT extends LedgerIntegrationTest {
         assertThat(plan2026.at("/provenance/goal:RS-2026:m1/basis").asText()).isEqualTo("PRINTED");
         assertThat(plan2026.at("/provenance/goal:RS-2026:m1#continuity/basis").asText()).isEqualTo("RECONSTRUCTED");
 
+        // every view shows where its items come from
+        JsonNode report = get("/api/followups/RS-VERKSAMHETSBERATTELSE-2024");
+        assertThat(report.at("/provenance/assessment:RS-VERKSAMHETSBERATTELSE-2024:e3/basis").asText())
+                .isEqualTo("RECONSTRUCTED");
+        assertThat(report.at("/provenance/occasion:RS-VERKSAMHETSBERATTELSE-2024#resultatrapport/section").asText())
+                .isEqualTo("§4.1");
+        JsonNode ik2024 = get("/api/ik-plans/IK-RS-2024");
+        assertThat(ik2024.at("/provenance/atgard:IK-RS-2024:region:sam-a1#status/words").asText())
+                .contains("mycket positiv utveckling");
+        assertThat(ik2024.at("/provenance/atgard:IK-RS-2024:region:sam-a1#effect/basis").asText())
+                .isEqualTo("PRINTED");
+        assertThat(get("/api/isk-bedomningar/RS/2024").at("/provenance/isk:ISK-RS-2024/document").asText())
+                .isEqualTo("001");
+
         JsonNode printed = get("/api/provenance?basis=PRINTED&document=004&limit=500");
         assertThat(printed.get("facts").findValuesAsText("entityKey")).contains("plan:SN-2026");
         JsonNode sources = get("/api/sources");
