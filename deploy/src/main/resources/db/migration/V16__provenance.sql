@@ -7,6 +7,8 @@ ALTER TABLE audit_entry ADD COLUMN item_key TEXT;
 
 -- The facts by basis (PRINTED, DERIVED, RECONSTRUCTED; no source given is provenance IS NULL), in store order.
 CREATE INDEX audit_entry_basis ON audit_entry ((provenance ->> 'basis'), global_index);
+-- An item's latest write, for the document view.
+CREATE INDEX audit_entry_item ON audit_entry (item_key, global_index);
 -- Everything the ledger holds from one document.
 CREATE INDEX audit_entry_source_document ON audit_entry ((provenance ->> 'document'), global_index)
     WHERE provenance IS NOT NULL;

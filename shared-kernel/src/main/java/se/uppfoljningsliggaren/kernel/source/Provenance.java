@@ -49,7 +49,8 @@ public record Provenance(String document, String section, Integer page, Basis ba
         }
         section = checked(section, InputPolicy.Kind.SHORT, "section");
         rule = checked(rule, InputPolicy.Kind.SHORT, "rule");
-        words = checked(words, InputPolicy.Kind.LONG, "words");
+        // one line of at most 1 000 characters: it travels in a header, whose whole size a server limits (8 KB)
+        words = checked(words, InputPolicy.Kind.SHORT, "words");
         if (page != null && (page < 1 || page > MAX_PAGE)) {
             throw invalid("has a page of 1–" + MAX_PAGE);
         }
