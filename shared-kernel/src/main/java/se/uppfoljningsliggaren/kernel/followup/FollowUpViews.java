@@ -56,7 +56,7 @@ public final class FollowUpViews {
      * uppdrag with its assessment, each indikator with målvärde, utfall and status; and the summary table.
      * {@code provenance}: where each assessment, the resultatrapport (occasion:…#resultatrapport), the adoption
      * (occasion:…#adoption) and each figure table comes from, by audit-trail key, as the write that last set it gave
-     * it (the plan's items: see the plan view).
+     * it; and the plan's goals, styrtal and uppdrag as the plan view gives them.
      */
     public record FollowUpReport(String occasionId, String namnd, int year, OccasionKind kind, Period period,
                                  boolean faststalld, Beslut adoptedBy, String planId, List<SummaryRow> summary,
