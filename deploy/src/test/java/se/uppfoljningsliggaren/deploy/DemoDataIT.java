@@ -142,8 +142,13 @@ class DemoDataIT extends LedgerIntegrationTest {
         assertThat(printed.get("facts").findValuesAsText("entityKey")).contains("plan:SN-2026");
         JsonNode sources = get("/api/sources");
         assertThat(sources.findValuesAsText("documentId")).contains("000", "001", "002", "003", "004");
-        assertThat(sources).allSatisfy(document ->
-                assertThat(document.get("notGivenInSource").toString()).isEqualTo("[\"DIARIENUMMER\"]"));
+        // none of the demo's documents prints its diarienummer (other tests register their own documents)
+        sources.forEach(document -> {
+            if (document.get("documentId").asText().matches("00[0-4]")) {
+                assertThat(document.get("diarienummer").isNull()).isTrue();
+                assertThat(document.get("notGivenInSource").toString()).isEqualTo("[\"DIARIENUMMER\"]");
+            }
+        });
 
         // the document view of 002: what the ledger holds from it, by page, each with section and basis
         JsonNode contents = get("/api/sources/002");
