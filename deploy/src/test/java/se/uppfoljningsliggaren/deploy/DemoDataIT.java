@@ -118,6 +118,10 @@ class DemoDataIT extends LedgerIntegrationTest {
                 .isEqualTo("same wording in 002 and 000");
         assertThat(notPrinted.get("atgard:IK-RS-2024:region:sam-a1 IkAtgardStatusChanged").get("basis").asText())
                 .isEqualTo("RECONSTRUCTED");
+        // an RF uppdrag whose printed text the loader linked to the year before's
+        assertThat(notPrinted.get("rf-uppdrag:RF-2026-61 RfUppdragIssued").at("/provenance/words").asText())
+                .contains("continuesFrom");
+        assertThat(notPrinted).doesNotContainKey("rf-uppdrag:RF-2026-3 RfUppdragIssued");
         // an adoption whose beslut the document does not print
         assertThat(notPrinted).containsKey("plan:RS-2026 PlanAdopted");
         JsonNode plan2026 = get("/api/plans/RS-2026");
