@@ -17,6 +17,9 @@ import se.uppfoljningsliggaren.kernel.source.SourceViews.ListSourceDocuments;
 import se.uppfoljningsliggaren.kernel.source.SourceViews.SourceDocumentView;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 
+import static se.uppfoljningsliggaren.kernel.source.SourceViews.NOT_GIVEN;
+import static se.uppfoljningsliggaren.kernel.source.SourceViews.NOT_PRINTED;
+
 import java.sql.Array;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -31,11 +34,6 @@ import java.util.Optional;
  */
 @Component
 class SourceQueryHandler {
-
-    /** The basis filter that stands for everything a source does not print as written. */
-    static final String NOT_PRINTED = "NOT_PRINTED";
-    /** The basis a fact has when its write gave no source. */
-    static final String NOT_GIVEN = "NOT_GIVEN";
 
     private static final RowMapper<SourceDocumentView> DOCUMENT = (rs, row) -> new SourceDocumentView(
             rs.getString("document_id"), rs.getString("title"), rs.getString("namnd_code"), rs.getInt("year"),

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import se.uppfoljningsliggaren.kernel.source.Provenance;
+import se.uppfoljningsliggaren.kernel.source.SourceViews;
 import se.uppfoljningsliggaren.kernel.source.SourceViews.DocumentContents;
 import se.uppfoljningsliggaren.kernel.source.SourceViews.FactPage;
 import se.uppfoljningsliggaren.kernel.source.SourceViews.FindFacts;
@@ -20,6 +21,7 @@ import se.uppfoljningsliggaren.kernel.source.SourceViews.SourceDocumentView;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The source documents, everything the ledger holds from one, and the facts by their provenance. */
 @RestController
@@ -27,9 +29,8 @@ import java.util.List;
 @Tag(name = "Sources (read)", description = "Where every fact comes from")
 public class SourceQueryController {
 
-    private static final List<String> BASES = java.util.stream.Stream.concat(
-            Arrays.stream(Provenance.Basis.values()).map(Enum::name), java.util.stream.Stream.of("NOT_PRINTED"))
-            .toList();
+    private static final List<String> BASES = Stream.concat(Arrays.stream(Provenance.Basis.values()).map(Enum::name),
+            Stream.of(SourceViews.NOT_PRINTED)).toList();
 
     private final QueryGateway queries;
 

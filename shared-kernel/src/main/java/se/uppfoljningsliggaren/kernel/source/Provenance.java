@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where a write's content comes from: a registered source document, the section or table in it, the page where
@@ -38,6 +39,7 @@ public record Provenance(String document, String section, Integer page, Basis ba
 
     public static final String HEADER = "X-Source";
     public static final int MAX_PAGE = 9_999;
+    private static final Set<String> PARTS = Set.of("document", "section", "page", "basis", "rule", "words");
 
     public Provenance {
         document = checked(document, InputPolicy.Kind.ID, "document");
@@ -152,9 +154,6 @@ public record Provenance(String document, String section, Integer page, Basis ba
                 Basis.valueOf(text(metadata, LedgerMetadata.SOURCE_BASIS)), text(metadata, LedgerMetadata.SOURCE_RULE),
                 text(metadata, LedgerMetadata.SOURCE_WORDS));
     }
-
-    private static final java.util.Set<String> PARTS = java.util.Set.of("document", "section", "page", "basis",
-            "rule", "words");
 
     private static String text(Map<String, ?> metadata, String key) {
         Object value = metadata.get(key);

@@ -7,6 +7,11 @@ import java.util.Map;
 /** The source documents, what the ledger holds from each, and the facts by basis. */
 public final class SourceViews {
 
+    /** The basis filter that stands for everything a source does not print as written. */
+    public static final String NOT_PRINTED = "NOT_PRINTED";
+    /** The basis of a fact whose write gave no source. */
+    public static final String NOT_GIVEN = "NOT_GIVEN";
+
     private SourceViews() {
     }
 
