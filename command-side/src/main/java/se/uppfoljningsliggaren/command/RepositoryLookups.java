@@ -35,11 +35,11 @@ class RepositoryLookups implements PlanLookup, OccasionLookup, IkPlanLookup, Sco
 
     RepositoryLookups(Repository<Plan> plans, Repository<Occasion> occasions, Repository<Internkontrollplan> ikPlans,
                       Repository<Behorighet> behorigheter, Repository<SourceDocument> sourceDocuments) {
-        this.sourceDocuments = sourceDocuments;
         this.plans = plans;
         this.occasions = occasions;
         this.ikPlans = ikPlans;
         this.behorigheter = behorigheter;
+        this.sourceDocuments = sourceDocuments;
     }
 
     /** Asked before a write is sent, so outside any unit of work: the read gets one of its own. */
