@@ -57,7 +57,10 @@ class ApiDocumentation {
                         Basic with a demo user in the local mode (README); without valid credentials 401, outside \
                         one's role or nämnd 403. Writes take Idempotency-Key (a retry with the same key \
                         answers the first result and appends nothing), If-Match (the version you saw; a stale one \
-                        gets 409) and X-Reason (why, percent-encoded UTF-8). Values and periods are written as \
+                        gets 409), X-Reason (why, percent-encoded UTF-8) and X-Source (where the content comes \
+                        from: a registered source document, section, page, and whether printed, derived by a named \
+                        rule or reconstructed from given words; GET /api/provenance?basis=NOT_PRINTED lists what no \
+                        source prints). Values and periods are written as \
                         printed: "82 %", "Plats 6 av 7", "maj 2025", "prognos 2025".
 
                         Views are built asynchronously from the events: a write answers its version and store \

@@ -172,12 +172,14 @@ class AxonStorageConfiguration {
                 .build();
     }
 
-    /** Who, why and which request travel from each command into the metadata of every event it causes. */
+    /** Who, why, from which source and which request travel from each command into every event it causes. */
     @Bean
     CorrelationDataProvider ledgerMetadataProvider() {
         return new SimpleCorrelationDataProvider(LedgerMetadata.PRINCIPAL, LedgerMetadata.PRINCIPAL_NAME,
                 LedgerMetadata.ROLE, LedgerMetadata.NAMND_SCOPE, LedgerMetadata.CLIENT, LedgerMetadata.RECORDED_AT,
-                LedgerMetadata.REQUEST_ID, LedgerMetadata.REASON, LedgerMetadata.IDEMPOTENCY_KEY);
+                LedgerMetadata.REQUEST_ID, LedgerMetadata.REASON, LedgerMetadata.IDEMPOTENCY_KEY,
+                LedgerMetadata.SOURCE_DOCUMENT, LedgerMetadata.SOURCE_SECTION, LedgerMetadata.SOURCE_PAGE,
+                LedgerMetadata.SOURCE_BASIS, LedgerMetadata.SOURCE_RULE, LedgerMetadata.SOURCE_WORDS);
     }
 
     @Bean

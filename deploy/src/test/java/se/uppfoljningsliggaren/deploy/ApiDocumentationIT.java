@@ -19,13 +19,14 @@ class ApiDocumentationIT extends LedgerIntegrationTest {
             "POST /api/plans/{planId}/rf-uppdrag", "POST /api/plans/{planId}/uppdrag",
             "POST /api/plans/{planId}/aktiviteter", "POST /api/plans/{planId}/budget-tables",
             "POST /api/plans/{planId}/budget-lines", "POST /api/plans/{planId}/continuity/dropped",
-            "POST /api/utfall", "POST /api/utfall/corrections", "POST /api/followups", "POST /api/ik-plans");
+            "POST /api/utfall", "POST /api/utfall/corrections", "POST /api/followups", "POST /api/ik-plans",
+            "POST /api/sources");
 
     @Test
     void the_openapi_document_describes_the_write_api_with_its_headers() {
         String openApi = http.getForObject("/v3/api-docs", String.class);
         assertThat(openApi).contains("/api/plans/{planId}/styrtal", "/api/plans/{planId}/adoption",
-                "/api/indikatorer/{indikatorId}", "Idempotency-Key", "If-Match", "bearer", "basic");
+                "/api/indikatorer/{indikatorId}", "Idempotency-Key", "If-Match", "X-Source", "bearer", "basic");
         assertThat(http.getForEntity("/swagger-ui/index.html", String.class).getStatusCode().is2xxSuccessful()).isTrue();
     }
 

@@ -74,6 +74,7 @@ class DemoDataIT extends LedgerIntegrationTest {
         theIkPlanOf2025IsLoadedFromTheOcrTextAsPrinted();
         thePlanOf2023OfRegionalTillvaxtnamndIsLoadedAsPrinted();
         theBudgetAmountsAreShownAsPrinted(plan);
+        everyDemoWriteNamesItsSourceAndWhatIsNotPrintedSaysSo();
     }
 
     /** 000's driftbudget: "Hälsovalsenheten, varav -2 314,7 -2 208,8 -2 246,6"; every demo cell keeps its print. */
@@ -115,6 +116,100 @@ class DemoDataIT extends LedgerIntegrationTest {
         JsonNode ovrigt = find(rows, l -> l.get("lineId").asText().equals("ovrigt"));
         assertThat(ovrigt.path("utfall").isNumber()).as("a row printed without figures has none").isFalse();
         assertThat(ovrigt.at("/printed/utfall").isMissingNode()).isTrue();
+    }
+
+    /**
+     * Every demo write gives its source document; the query for what no source prints lists the reconstructed and
+     * derived items with their words or rule, and each document's view holds what came from it in its order.
+     */
+    private void everyDemoWriteNamesItsSourceAndWhatIsNotPrintedSaysSo() {
+        // the demo's people (admin, rs.controller …), not the tests' (e-mail addresses) who share the store
+        java.util.Set<String> demoUsers = demoPasswords().keySet().stream().filter(user -> !user.contains("@"))
+                .collect(java.util.stream.Collectors.toSet());
+        java.util.Map<String, JsonNode> notPrinted = new java.util.LinkedHashMap<>();
+        String after = "0";
+        do {
+            JsonNode page = get("/api/provenance?basis=NOT_PRINTED&limit=500&after=" + after);
+            page.get("facts").forEach(fact -> {
+                if (demoUsers.contains(fact.get("who").asText())) {
+                    notPrinted.put(fact.get("entityKey").asText() + " " + fact.get("eventType").asText(), fact);
+                }
+            });
+            after = page.get("next").isNull() ? null : page.get("next").asText();
+        } while (after != null);
+        assertThat(notPrinted.values()).allSatisfy(fact ->
+                assertThat(fact.get("basis").asText()).as(fact.toString()).isIn("DERIVED", "RECONSTRUCTED"));
+
+        // RS's plan 2024 is rebuilt from the verksamhetsberättelse 2024
+        JsonNode plan2024 = notPrinted.get("goal:RS-2024:e1 GoalAdded");
+        assertThat(plan2024.at("/provenance/document").asText()).isEqualTo("001");
+        assertThat(plan2024.at("/provenance/words").asText()).contains("rekonstruerad ur verksamhetsberättelsen");
+        // a verksamhetsmål RTN's plan prints beside, not under, an effektmål
+        assertThat(notPrinted.get("goal:RTN-2023:e5-v1 GoalAdded").at("/provenance/words").asText())
+                .contains("säger inte att det är en del av det");
+        // a colour read from the comment, in the words it was read from
+        JsonNode colour = notPrinted.get("assessment:RS-VERKSAMHETSBERATTELSE-2024:e3 ItemAssessed");
+        assertThat(colour.get("basis").asText()).isEqualTo("RECONSTRUCTED");
+        assertThat(colour.at("/provenance/words").asText()).contains("kariesskador");
+        // an indikator status worked out by the rule the file names; a printed "Helt" is not listed
+        JsonNode status = notPrinted.get("assessment:RS-VERKSAMHETSBERATTELSE-2024:e1-s3 IndikatorAssessed");
+        assertThat(status.get("basis").asText()).isEqualTo("DERIVED");
+        assertThat(status.at("/provenance/rule").asText()).contains("mot tryckt målvärde och riktning");
+        assertThat(notPrinted).doesNotContainKey("assessment:RS-VERKSAMHETSBERATTELSE-2024:e3-s1 IndikatorAssessed");
+        // a continuity link no document prints, an IK status read from the comment
+        assertThat(notPrinted.get("goal:RS-2026:m1 ItemContinued").at("/provenance/words").asText())
+                .isEqualTo("same wording in 002 and 000");
+        assertThat(notPrinted.get("atgard:IK-RS-2024:region:sam-a1 IkAtgardStatusChanged").get("basis").asText())
+                .isEqualTo("RECONSTRUCTED");
+        // an RF uppdrag whose printed text the loader linked to the year before's
+        assertThat(notPrinted.get("rf-uppdrag:RF-2026-61 RfUppdragIssued").at("/provenance/words").asText())
+                .contains("continuesFrom");
+        assertThat(notPrinted).doesNotContainKey("rf-uppdrag:RF-2026-3 RfUppdragIssued");
+        // an adoption whose beslut the document does not print
+        assertThat(notPrinted).containsKey("plan:RS-2026 PlanAdopted");
+        JsonNode plan2026 = get("/api/plans/RS-2026");
+        assertThat(plan2026.at("/provenance/goal:RS-2026:m1/basis").asText()).isEqualTo("PRINTED");
+        assertThat(plan2026.at("/provenance/goal:RS-2026:m1#continuity/basis").asText()).isEqualTo("RECONSTRUCTED");
+
+        // every view shows where its items come from
+        JsonNode report = get("/api/followups/RS-VERKSAMHETSBERATTELSE-2024");
+        assertThat(report.at("/provenance/assessment:RS-VERKSAMHETSBERATTELSE-2024:e3/basis").asText())
+                .isEqualTo("RECONSTRUCTED");
+        assertThat(report.at("/provenance/occasion:RS-VERKSAMHETSBERATTELSE-2024#resultatrapport/section").asText())
+                .isEqualTo("§4.1");
+        JsonNode ik2024 = get("/api/ik-plans/IK-RS-2024");
+        assertThat(ik2024.at("/provenance/atgard:IK-RS-2024:region:sam-a1#status/words").asText())
+                .contains("mycket positiv utveckling");
+        assertThat(ik2024.at("/provenance/atgard:IK-RS-2024:region:sam-a1#effect/basis").asText())
+                .isEqualTo("PRINTED");
+        assertThat(get("/api/isk-bedomningar/RS/2024").at("/provenance/isk:ISK-RS-2024/document").asText())
+                .isEqualTo("001");
+
+        JsonNode printed = get("/api/provenance?basis=PRINTED&document=004&limit=500");
+        assertThat(printed.get("facts").findValuesAsText("entityKey")).contains("plan:SN-2026");
+        JsonNode sources = get("/api/sources");
+        assertThat(sources.findValuesAsText("documentId")).contains("000", "001", "002", "003", "004");
+        // none of the demo's documents prints its diarienummer (other tests register their own documents)
+        sources.forEach(document -> {
+            if (document.get("documentId").asText().matches("00[0-4]")) {
+                assertThat(document.get("diarienummer").isNull()).isTrue();
+                assertThat(document.get("notGivenInSource").toString()).isEqualTo("[\"DIARIENUMMER\"]");
+            }
+        });
+
+        // the document view of 002: what the ledger holds from it, by page, each with section and basis
+        JsonNode contents = get("/api/sources/002");
+        assertThat(contents.at("/document/title").asText()).isEqualTo("Regionstyrelsens verksamhetsplan med budget 2025");
+        List<JsonNode> items = new ArrayList<>();
+        contents.get("items").forEach(items::add);
+        assertThat(items).extracting(i -> i.get("entityKey").asText()).contains("plan:RS-2025", "goal:RS-2025:m1");
+        List<Integer> pages = items.stream().filter(i -> !i.get("page").isNull()).map(i -> i.get("page").asInt())
+                .toList();
+        assertThat(pages).isNotEmpty().isSorted();
+        JsonNode goal = items.stream().filter(i -> i.get("entityKey").asText().equals("goal:RS-2025:m1"))
+                .findFirst().orElseThrow();
+        assertThat(goal.get("summary").asText()).isNotBlank();
+        assertThat(goal.get("basis").asText()).isEqualTo("PRINTED");
     }
 
     /**

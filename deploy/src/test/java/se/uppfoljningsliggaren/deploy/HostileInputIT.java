@@ -150,11 +150,17 @@ class HostileInputIT extends LedgerIntegrationTest {
         badHeaders.put("Idempotency-Key", "not a key");
         badHeaders.put("If-Match", "\"yesterday\"");
         badHeaders.put("X-Correlation-Id", "not an id");
+        badHeaders.put("X-Source", "document=000; basis=MAYBE");
         badHeaders.forEach((name, value) -> {
             Map<String, String> headers = writeHeaders();
             headers.put(name, value);
             attacks.add(new Attack(route + " header " + name, method, target, headers, json(valid), name));
         });
+        // a source that is no registered document
+        Map<String, String> unregistered = writeHeaders();
+        unregistered.put("X-Source", "document=no-such-document; basis=PRINTED");
+        attacks.add(new Attack(route + " header X-Source naming no registered document", method, target,
+                unregistered, json(valid), "X-Source"));
         // A control character in a header: Tomcat itself refuses the request, before it knows the header's role.
         Map<String, String> controlled = writeHeaders();
         controlled.put("X-Reason", "anna\u0001controller");

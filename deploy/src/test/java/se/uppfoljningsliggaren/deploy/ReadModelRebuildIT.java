@@ -16,6 +16,7 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
             Map.entry("namnd_scope_view", "subject"),
             Map.entry("indikator_view", "indikator_id"),
             Map.entry("rf_uppdrag_view", "rf_uppdrag_id"),
+            Map.entry("source_document_view", "document_id"),
             Map.entry("plan_view", "plan_id"),
             Map.entry("plan_view_history", "plan_id, version"),
             Map.entry("styrtal_usage", "plan_id, styrtal_id"),
@@ -38,9 +39,13 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
         givenPlan("RB", 2026);
         ok(post("/api/rf-uppdrag", """
                 {"year": 2026, "nr": 938, "text": "Att fortsätta arbetet för en ekonomi i balans.", "givenTo": ["RB"]}"""));
-        ok(post("/api/plans/RB-2026/goals", """
+        ok(post("/api/sources", """
+                {"documentId": "RB-VP-2026", "title": "Verksamhetsplan med budget 2026", "namnd": "RB", "year": 2026,
+                 "kind": "VERKSAMHETSPLAN_MED_BUDGET", "diarienummer": "25RB0001"}"""));
+        ok(send(HttpMethod.POST, "/api/plans/RB-2026/goals", """
                 {"goalId": "m10", "kind": "MALSATTNING", "origin": "RF", "numbering": "10",
-                 "title": "En långsiktig stark och hållbar ekonomi med finansiell god hushållning."}"""));
+                 "title": "En långsiktig stark och hållbar ekonomi med finansiell god hushållning."}""",
+                Map.of("X-Source", "document=RB-VP-2026; section=M%C3%A5ls%C3%A4ttning%2010; page=9; basis=PRINTED")));
         ok(post("/api/plans/RB-2026/rf-uppdrag", """
                 {"year": 2026, "nr": 938, "goalId": "m10"}"""));
         ok(post("/api/plans/RB-2026/styrtal", """
@@ -97,8 +102,9 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
                 {"status": "PAGAENDE", "datum": "2026-02-01", "comment": "Genomgången har börjat."}"""));
         ok(post("/api/followups", """
                 {"namnd": "RB", "kind": "VERKSAMHETSBERATTELSE", "period": "2026"}"""));
-        ok(post("/api/followups/RB-VERKSAMHETSBERATTELSE-2026/assessments", """
-                {"itemId": "m10", "colour": "GRON", "comment": "Positivt resultat."}"""));
+        ok(send(HttpMethod.POST, "/api/followups/RB-VERKSAMHETSBERATTELSE-2026/assessments", """
+                {"itemId": "m10", "colour": "GRON", "comment": "Positivt resultat."}""",
+                Map.of("X-Source", "document=RB-VP-2026; basis=DERIVED; rule=gr%C3%B6n%20vid%20positivt%20resultat")));
         ok(post("/api/isk-bedomningar", """
                 {"namnd": "RB", "year": 2026, "tillracklig": true, "motivation": "Ändamålsenligt utformad."}"""));
         get("/api/plans/RB-2026?minVersion=" + version);
@@ -120,6 +126,9 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
 
         assertThat(live.get("plan_view")).isNotEmpty();
         assertThat(live.get("rf_uppdrag_view")).isNotEmpty();
+        assertThat(live.get("source_document_view")).anyMatch(row -> row.contains("RB-VP-2026"));
+        assertThat(live.get("followup_view")).anyMatch(row -> row.contains("\"rule\": \"grön vid positivt resultat\""));
+        assertThat(live.get("audit_entry")).anyMatch(row -> row.contains("\"document\": \"RB-VP-2026\""));
         assertThat(live.get("utfall_view")).anyMatch(row -> row.contains("UTFALL-RB-2026"));
         assertThat(live.get("utfall_version")).filteredOn(row -> row.contains("UTFALL-RB-2026")).hasSize(2);
         assertThat(live.get("ik_plan_view")).isNotEmpty();

@@ -30,6 +30,18 @@ public final class LedgerMetadata {
     /** The client's Idempotency-Key, when given. */
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
+    /**
+     * Where the write's content comes from (X-Source), as flat keys: the registered source document's id, the section
+     * or table, the page, the basis (PRINTED, DERIVED, RECONSTRUCTED), the rule of a derived fact and the words a
+     * reconstructed one was read from. Absent on writes that gave no source; see {@code source.Provenance}.
+     */
+    public static final String SOURCE_DOCUMENT = "sourceDocument";
+    public static final String SOURCE_SECTION = "sourceSection";
+    public static final String SOURCE_PAGE = "sourcePage";
+    public static final String SOURCE_BASIS = "sourceBasis";
+    public static final String SOURCE_RULE = "sourceRule";
+    public static final String SOURCE_WORDS = "sourceWords";
+
     private LedgerMetadata() {
     }
 

@@ -10,6 +10,7 @@ import se.uppfoljningsliggaren.kernel.followup.OccasionCommands.*;
 import se.uppfoljningsliggaren.kernel.ik.IkCommands;
 import se.uppfoljningsliggaren.kernel.ik.IkCommands.*;
 import se.uppfoljningsliggaren.kernel.plan.PlanCommands.*;
+import se.uppfoljningsliggaren.kernel.source.SourceCommands.RegisterSourceDocument;
 
 import java.util.HashMap;
 import java.util.SortedSet;
@@ -31,8 +32,15 @@ public class WritePolicy {
 
     private static final Logger log = LoggerFactory.getLogger(WritePolicy.class);
 
-    /** What a write needs: a role, and for a controller the nämnd written for (null: no nämnd). */
-    record Requirement(Role role, String namnd) {
+    /**
+     * What a write needs: a role, and for a controller the nämnd written for (null: no nämnd); or else, for a caller
+     * without that role, what {@code otherwise} needs (null: nothing else allows it).
+     */
+    record Requirement(Role role, String namnd, Requirement otherwise) {
+        Requirement(Role role, String namnd) {
+            this(role, namnd, null);
+        }
+
         static Requirement controllerOf(String namnd) {
             return new Requirement(Role.CONTROLLER, namnd);
         }
@@ -51,6 +59,9 @@ public class WritePolicy {
         rule(SetNamndScope.class, c -> ADMIN);
         rule(RegisterIndikator.class, c -> ADMIN);
         rule(IssueRfUppdrag.class, c -> REGIONSTYRELSEN);
+        // The documents facts come from: the admin, or the controller of the nämnd whose document it is
+        rule(RegisterSourceDocument.class, c -> new Requirement(Role.ADMIN, null,
+                Requirement.controllerOf(c.namndCode())));
         // A nämnd's verksamhetsplan
         rule(CreatePlan.class, c -> Requirement.controllerOf(c.namndCode()));
         rule(AddGoal.class, c -> ofPlan(c.planId()));
@@ -111,6 +122,9 @@ public class WritePolicy {
             throw refused(caller, command, "no rule allows " + command.getClass().getSimpleName());
         }
         Requirement needed = rule.apply(command);
+        while (!caller.roles().contains(needed.role()) && needed.otherwise() != null) {
+            needed = needed.otherwise();
+        }
         if (!caller.roles().contains(needed.role())) {
             throw refused(caller, command, "this write needs the role " + needed.role() + "; you have "
                     + caller.roles());

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import se.uppfoljningsliggaren.command.CommandRejectedException;
 import se.uppfoljningsliggaren.command.access.WritePolicy;
+import se.uppfoljningsliggaren.command.source.SourceDocumentLookup;
+import se.uppfoljningsliggaren.kernel.value.InputPolicy;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -39,9 +41,11 @@ public class CommandDispatcher {
     private final JdbcTemplate jdbc;
     private final ObjectMapper objectMapper;
     private final WritePolicy writePolicy;
+    private final SourceDocumentLookup sources;
 
     CommandDispatcher(CommandGateway commandGateway, JdbcTemplate jdbc, ObjectMapper objectMapper,
-                      WritePolicy writePolicy) {
+                      WritePolicy writePolicy, SourceDocumentLookup sources) {
+        this.sources = sources;
         this.commandGateway = commandGateway;
         this.jdbc = jdbc;
         this.objectMapper = objectMapper;
@@ -58,6 +62,10 @@ public class CommandDispatcher {
     public ResponseEntity<Object> dispatch(WriteContext context, String route, Object request, Object command,
                                            Function<Object, WriteResult> toResult, String location) {
         WritePolicy.Grant grant = writePolicy.authorize(context.caller(), command);
+        if (context.source() != null && !sources.registered(context.source().document())) {
+            throw new InputPolicy.InvalidInputException(WriteContext.SOURCE_HEADER, "names the document "
+                    + context.source().document() + ", which is not a registered source document (POST /api/sources)");
+        }
         String fingerprint = fingerprint(route, request);
         if (context.idempotencyKey() != null) {
             int inserted = jdbc.update("""

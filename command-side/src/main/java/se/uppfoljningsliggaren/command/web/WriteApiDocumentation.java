@@ -87,6 +87,12 @@ class WriteApiDocumentation {
         operation.addParametersItem(header(WriteContext.REASON_HEADER, false,
                 "Why, in words; kept in the metadata of the events. Percent-encode UTF-8 beyond ASCII: "
                         + "Del%C3%A5rsrapport."));
+        operation.addParametersItem(header(WriteContext.SOURCE_HEADER, false,
+                "Where the content comes from, kept in the metadata of the events and shown in every view: "
+                        + "document=<a registered source document>; section=…; page=…; "
+                        + "basis=PRINTED|DERIVED|RECONSTRUCTED; rule=… (DERIVED: the rule it was computed by); "
+                        + "words=… (RECONSTRUCTED: the words it was read from). Values percent-encoded UTF-8: "
+                        + "document=000; section=M%C3%A5l%20och%20styrtal; page=12; basis=PRINTED."));
     }
 
     /** As {@link CommandDispatcher} answers: 201 with a Location when the write names where to read it, else 200. */

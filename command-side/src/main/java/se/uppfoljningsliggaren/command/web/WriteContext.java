@@ -6,6 +6,7 @@ import se.uppfoljningsliggaren.command.access.Caller;
 import se.uppfoljningsliggaren.command.access.CallerSource;
 import se.uppfoljningsliggaren.command.access.WritePolicy;
 import se.uppfoljningsliggaren.kernel.LedgerMetadata;
+import se.uppfoljningsliggaren.kernel.source.Provenance;
 import se.uppfoljningsliggaren.kernel.value.InputPolicy;
 
 import java.net.URLDecoder;
@@ -17,15 +18,18 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Who is writing (the signed-in caller, never a header the client fills in), why, and which retry-safe request this
- * is. A write without a signed-in caller is refused, never anonymous.
+ * Who is writing (the signed-in caller, never a header the client fills in), why, where its content comes from, and
+ * which retry-safe request this is. A write without a signed-in caller is refused, never anonymous.
+ *
+ * @param source the X-Source the write gave (null: none), kept with every event it causes
  */
 public record WriteContext(Caller caller, String reason, String idempotencyKey, Long expectedVersion,
-                           String requestId) {
+                           String requestId, Provenance source) {
 
     public static final String REASON_HEADER = "X-Reason";
     public static final String IDEMPOTENCY_HEADER = "Idempotency-Key";
     public static final String REQUEST_ID_HEADER = "X-Correlation-Id";
+    public static final String SOURCE_HEADER = Provenance.HEADER;
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
     private static final Pattern PERCENT_ESCAPE = Pattern.compile("%[0-9A-Fa-f]{2}");
@@ -49,7 +53,8 @@ public record WriteContext(Caller caller, String reason, String idempotencyKey, 
         String key = checkedKey(request.getHeader(IDEMPOTENCY_HEADER), IDEMPOTENCY_HEADER);
         String requestId = checkedKey(request.getHeader(REQUEST_ID_HEADER), REQUEST_ID_HEADER);
         return new WriteContext(caller(request), reason, key, expectedVersion(request.getHeader("If-Match")),
-                requestId != null ? requestId : UUID.randomUUID().toString());
+                requestId != null ? requestId : UUID.randomUUID().toString(),
+                Provenance.parse(request.getHeader(SOURCE_HEADER)));
     }
 
     /** The signed-in caller, as the security layer (deploy) put it in the request, or null. */
@@ -97,7 +102,10 @@ public record WriteContext(Caller caller, String reason, String idempotencyKey, 
         return Long.valueOf(m.group(1));
     }
 
-    /** Who, in which role and scope, through which client, when, why and in which request: every event keeps it. */
+    /**
+     * Who, in which role and scope, through which client, when, why, from which source and in which request: every
+     * event keeps it.
+     */
     Map<String, Object> metadata(WritePolicy.Grant grant) {
         Map<String, Object> metadata = new HashMap<>();
         metadata.put(LedgerMetadata.PRINCIPAL, caller.subject());
@@ -112,6 +120,9 @@ public record WriteContext(Caller caller, String reason, String idempotencyKey, 
         }
         if (idempotencyKey != null) {
             metadata.put(LedgerMetadata.IDEMPOTENCY_KEY, idempotencyKey);
+        }
+        if (source != null) {
+            metadata.putAll(source.metadata());
         }
         return metadata;
     }

@@ -12,6 +12,8 @@ import se.uppfoljningsliggaren.kernel.ik.IkCommands.ChangeIkAtgardStatus;
 import se.uppfoljningsliggaren.kernel.ik.IkCommands.RecordIskBedomning;
 import se.uppfoljningsliggaren.kernel.plan.PlanCommands.AddGoal;
 import se.uppfoljningsliggaren.kernel.plan.PlanCommands.CreatePlan;
+import se.uppfoljningsliggaren.kernel.source.SourceCommands.RegisterSourceDocument;
+import se.uppfoljningsliggaren.kernel.source.SourceDocumentKind;
 
 import java.util.Map;
 import java.util.Set;
@@ -50,6 +52,19 @@ class WritePolicyTest {
                 null));
         policy.authorize(SN_CONTROLLER, new RecordIskBedomning("ISK-SN-2026", null, "SN", 2026, true, "x", null,
                 null));
+    }
+
+    @Test
+    void a_source_document_is_registered_by_the_admin_or_the_controller_of_its_nämnd() {
+        RegisterSourceDocument snPlan = new RegisterSourceDocument("SOURCE-004", "004", "Servicenämndens plan", "SN",
+                2026, SourceDocumentKind.VERKSAMHETSPLAN_MED_BUDGET, null, null);
+        assertThat(policy.authorize(ADMIN, snPlan).role()).isEqualTo(Role.ADMIN);
+        assertThat(policy.authorize(SN_CONTROLLER, snPlan).role()).isEqualTo(Role.CONTROLLER);
+        RegisterSourceDocument rsPlan = new RegisterSourceDocument("SOURCE-000", "000", "Regionstyrelsens plan", "RS",
+                2026, SourceDocumentKind.VERKSAMHETSPLAN_MED_BUDGET, null, null);
+        assertThatThrownBy(() -> policy.authorize(SN_CONTROLLER, rsPlan)).isInstanceOf(AccessRefusedException.class)
+                .hasMessageContaining("not for RS");
+        assertThatThrownBy(() -> policy.authorize(REVISOR, rsPlan)).isInstanceOf(AccessRefusedException.class);
     }
 
     @Test

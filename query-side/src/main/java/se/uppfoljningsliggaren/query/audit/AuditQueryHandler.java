@@ -13,6 +13,7 @@ import se.uppfoljningsliggaren.kernel.audit.AuditViews.AuditPage;
 import se.uppfoljningsliggaren.kernel.audit.AuditViews.Difference;
 import se.uppfoljningsliggaren.kernel.audit.AuditViews.EntityDifference;
 import se.uppfoljningsliggaren.kernel.audit.EntityKind;
+import se.uppfoljningsliggaren.kernel.source.Provenance;
 import se.uppfoljningsliggaren.kernel.value.Beslut;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 
@@ -31,7 +32,7 @@ class AuditQueryHandler {
 
     private static final String SELECT = """
             SELECT global_index, occurred_at, event_type, entity_kind, entity_key, who, who_name, role, namnd_scope,
-                   client, reason, beslut, before, after, correlation_id, request_id, idempotency_key
+                   client, reason, beslut, before, after, correlation_id, request_id, idempotency_key, provenance
             FROM audit_entry WHERE global_index > ?""";
 
     private static final RowMapper<AuditEntry> ENTRY = (rs, row) -> new AuditEntry(rs.getLong("global_index"),
@@ -42,7 +43,8 @@ class AuditQueryHandler {
             rs.getString("beslut") == null ? null : ReadModelJson.read(rs.getString("beslut"), Beslut.class),
             rs.getString("before") == null ? null : AuditTrailProjection.contentOf(rs.getString("before")),
             AuditTrailProjection.contentOf(rs.getString("after")), rs.getString("correlation_id"),
-            rs.getString("request_id"), rs.getString("idempotency_key"));
+            rs.getString("request_id"), rs.getString("idempotency_key"),
+            rs.getString("provenance") == null ? null : ReadModelJson.read(rs.getString("provenance"), Provenance.class));
 
     private final JdbcTemplate jdbc;
 

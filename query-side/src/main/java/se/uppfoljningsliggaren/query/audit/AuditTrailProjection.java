@@ -8,6 +8,7 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.uppfoljningsliggaren.kernel.LedgerMetadata;
+import se.uppfoljningsliggaren.kernel.source.Provenance;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 import se.uppfoljningsliggaren.query.StorePosition;
 
@@ -19,10 +20,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The audit trail: one row per stored event, with who, when, why and under which beslut, and the entity's content
- * before and after it. {@code before} is the {@code after} of the entity's previous row: an entity's events all
- * belong to one aggregate, which one segment applies in order (parked events keep that order), so the previous row
- * is always there.
+ * The audit trail: one row per stored event, with who, when, why, under which beslut and from which source, and the
+ * entity's content before and after it. {@code before} is the {@code after} of the entity's previous row: an
+ * entity's events all belong to one aggregate, which one segment applies in order (parked events keep that order),
+ * so the previous row is always there.
  */
 @Component
 @ProcessingGroup(AuditTrailProjection.PROCESSING_GROUP)
@@ -54,11 +55,12 @@ class AuditTrailProjection {
         after.putAll(change.fields());
         MetaData metadata = message.getMetaData();
         String reason = LedgerMetadata.reason(metadata);
+        Provenance provenance = Provenance.of(metadata);
         jdbc.update("""
                 INSERT INTO audit_entry (global_index, aggregate_identifier, sequence_number, event_type, entity_kind,
                     entity_key, occurred_at, who, who_name, role, namnd_scope, client, reason, idempotency_key,
-                    request_id, correlation_id, beslut, before, after)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb)
+                    request_id, correlation_id, beslut, before, after, provenance, item_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?)
                 ON CONFLICT (global_index) DO NOTHING""",
                 globalIndex, message.getAggregateIdentifier(), message.getSequenceNumber(),
                 event.getClass().getSimpleName(), change.kind().name(), change.entityKey(),
@@ -68,7 +70,8 @@ class AuditTrailProjection {
                 reason != null ? reason : change.reason(), text(metadata, LedgerMetadata.IDEMPOTENCY_KEY),
                 text(metadata, LedgerMetadata.REQUEST_ID), text(metadata, CORRELATION_ID),
                 change.beslut() == null ? null : ReadModelJson.write(change.beslut()), before,
-                ReadModelJson.write(after));
+                ReadModelJson.write(after), provenance == null ? null : ReadModelJson.write(provenance),
+                ItemProvenance.keyOf(event));
     }
 
     @ResetHandler

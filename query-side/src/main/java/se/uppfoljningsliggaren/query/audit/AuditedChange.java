@@ -40,6 +40,7 @@ import se.uppfoljningsliggaren.kernel.plan.RfUppdragReceived;
 import se.uppfoljningsliggaren.kernel.plan.StyrtalAdded;
 import se.uppfoljningsliggaren.kernel.plan.StyrtalRevised;
 import se.uppfoljningsliggaren.kernel.plan.UppdragAdded;
+import se.uppfoljningsliggaren.kernel.source.SourceDocumentRegistered;
 import se.uppfoljningsliggaren.kernel.value.Beslut;
 import se.uppfoljningsliggaren.kernel.value.Period;
 import se.uppfoljningsliggaren.kernel.value.PeriodValue;
@@ -248,6 +249,11 @@ record AuditedChange(EntityKind kind, String entityKey, Beslut beslut, Map<Strin
         if (event instanceof RfUppdragIssued e) {
             return change(RF_UPPDRAG.key(e.rfUppdragId()), null, fields("year", e.year(), "nr", e.nr(), "text",
                     e.text(), "givenTo", e.givenTo(), "continuesFrom", e.continuesFrom()));
+        }
+        if (event instanceof SourceDocumentRegistered e) {
+            return change(SOURCE_DOCUMENT.key(e.documentId()), null, fields("title", e.title(), "namndCode",
+                    e.namndCode(), "year", e.year(), "kind", e.kind(), "diarienummer", e.diarienummer(),
+                    "notGivenInSource", e.notGivenInSource()));
         }
         return null;
     }

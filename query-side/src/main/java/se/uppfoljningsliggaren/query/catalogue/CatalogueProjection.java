@@ -13,10 +13,11 @@ import se.uppfoljningsliggaren.kernel.access.NamndScopeSet;
 import se.uppfoljningsliggaren.kernel.catalogue.IndikatorRegistered;
 import se.uppfoljningsliggaren.kernel.catalogue.NamndRegistered;
 import se.uppfoljningsliggaren.kernel.catalogue.RfUppdragIssued;
+import se.uppfoljningsliggaren.kernel.source.SourceDocumentRegistered;
 
 /**
- * Reference data as read tables: nämnder, the indikator catalogue, region-wide RF uppdrag, and the admin's register
- * of who writes for which nämnd.
+ * Reference data as read tables: nämnder, the indikator catalogue, region-wide RF uppdrag, the source documents, and
+ * the admin's register of who writes for which nämnd.
  */
 @Component
 @ProcessingGroup(CatalogueProjection.PROCESSING_GROUP)
@@ -50,6 +51,16 @@ class CatalogueProjection {
     }
 
     @EventHandler
+    void on(SourceDocumentRegistered event, EventMessage<?> message) {
+        jdbc.update("""
+                INSERT INTO source_document_view (document_id, title, namnd_code, year, kind, diarienummer,
+                    not_given_in_source, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                event.documentId(), event.title(), event.namndCode(), event.year(), event.kind().name(),
+                event.diarienummer(), event.notGivenInSource().stream().map(Enum::name).toArray(String[]::new),
+                Timestamp.from(message.getTimestamp()));
+    }
+
+    @EventHandler
     void on(NamndScopeSet event, EventMessage<?> message) {
         jdbc.update("""
                 INSERT INTO namnd_scope_view (subject, name, namnder, set_at, set_by) VALUES (?, ?, ?, ?, ?)
@@ -65,5 +76,6 @@ class CatalogueProjection {
         jdbc.update("DELETE FROM namnd_view");
         jdbc.update("DELETE FROM indikator_view");
         jdbc.update("DELETE FROM rf_uppdrag_view");
+        jdbc.update("DELETE FROM source_document_view");
     }
 }

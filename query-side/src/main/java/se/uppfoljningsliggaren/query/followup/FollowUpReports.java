@@ -53,7 +53,15 @@ public final class FollowUpReports {
         return new FollowUpReport(occasion.occasionId, occasion.namndCode, occasion.year, occasion.kind,
                 occasion.period, occasion.adoptedBy != null, occasion.adoptedBy, occasion.planId, summary.rows(), goals,
                 loose, resultatrapport(occasion.resultatrapport),
-                se.uppfoljningsliggaren.query.FigureTableEntry.views(occasion.figureTables));
+                se.uppfoljningsliggaren.query.FigureTableEntry.views(occasion.figureTables), provenance(occasion, plan));
+    }
+
+    /** Where the report's items come from: the plan's goals, styrtal and uppdrag, and the follow-up's own. */
+    private static java.util.SortedMap<String, se.uppfoljningsliggaren.kernel.source.Provenance> provenance(
+            OccasionDocument occasion, PlanView plan) {
+        var provenance = new java.util.TreeMap<>(plan.provenance());
+        provenance.putAll(occasion.provenance);
+        return provenance;
     }
 
     /**

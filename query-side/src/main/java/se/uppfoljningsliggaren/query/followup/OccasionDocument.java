@@ -26,6 +26,8 @@ public class OccasionDocument {
     LinkedHashMap<String, IndikatorAssessed> indikatorer = new LinkedHashMap<>();
     ResultatrapportRecorded resultatrapport;
     LinkedHashMap<String, FigureTableEntry> figureTables = new LinkedHashMap<>();
+    /** Where each item comes from: the provenance of the write that last set it, by its audit-trail key. */
+    java.util.TreeMap<String, se.uppfoljningsliggaren.kernel.source.Provenance> provenance = new java.util.TreeMap<>();
 
     public static OccasionDocument open(OccasionOpened event) {
         OccasionDocument document = new OccasionDocument();

@@ -1,5 +1,7 @@
 package se.uppfoljningsliggaren.query.followup;
 
+import se.uppfoljningsliggaren.query.audit.ItemProvenance;
+
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -84,6 +86,7 @@ class OccasionProjection {
     }
 
     private void save(OccasionDocument document, DomainEventMessage<?> message) {
+        ItemProvenance.record(document.provenance, message);
         String json = ReadModelJson.write(document);
         long globalIndex = StorePosition.of(jdbc, message);
         Timestamp at = Timestamp.from(message.getTimestamp());

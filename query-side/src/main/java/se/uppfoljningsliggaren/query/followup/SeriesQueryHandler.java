@@ -11,6 +11,7 @@ import se.uppfoljningsliggaren.kernel.followup.SeriesViews.SeriesPoint;
 import se.uppfoljningsliggaren.kernel.query.PlanViews.IndikatorView;
 import se.uppfoljningsliggaren.kernel.value.PeriodValue;
 import se.uppfoljningsliggaren.kernel.value.StyrtalContent;
+import se.uppfoljningsliggaren.kernel.source.Provenance;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 
 import java.util.ArrayList;
@@ -56,7 +57,9 @@ class SeriesQueryHandler {
                         List.of(ReadModelJson.read(rs.getString("breakdowns"), BreakdownValue[].class)), "UTFALL", null,
                         rs.getString("source"), rs.getString("comment"), rs.getString("recorded_by"),
                         rs.getTimestamp("recorded_at").toInstant(),
-                        Arrays.asList(ReadModelJson.read(rs.getString("corrections"), Correction[].class))),
+                        Arrays.asList(ReadModelJson.read(rs.getString("corrections"), Correction[].class)),
+                        rs.getString("provenance") == null ? null
+                                : ReadModelJson.read(rs.getString("provenance"), Provenance.class)),
                 args.toArray()));
         jdbc.query("""
                 SELECT plan_id, namnd_code, content FROM %s
@@ -72,7 +75,7 @@ class SeriesQueryHandler {
             if (printed != null) {
                 points.add(new SeriesPoint(rs.getString("namnd_code"), printed.period().endYear(),
                         content.senastKanda(), breakdowns, "PLAN", rs.getString("plan_id"), null, null, null, null,
-                        List.of()));
+                        List.of(), null));
             }
         }, args.toArray());
         points.sort(Comparator.comparing(SeriesPoint::namnd)

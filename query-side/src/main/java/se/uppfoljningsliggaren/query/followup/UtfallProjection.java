@@ -1,5 +1,7 @@
 package se.uppfoljningsliggaren.query.followup;
 
+import se.uppfoljningsliggaren.kernel.source.Provenance;
+
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -38,13 +40,13 @@ class UtfallProjection {
         long globalIndex = StorePosition.of(jdbc, message);
         jdbc.update("""
                 INSERT INTO utfall_view (series_id, figure_key, namnd_code, indikator_id, year, period_order, figure,
-                    breakdowns, source, comment, recorded_by, recorded_at, corrections, last_global_index)
-                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, '[]'::jsonb, ?)
+                    breakdowns, source, comment, recorded_by, recorded_at, corrections, last_global_index, provenance)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, '[]'::jsonb, ?, ?::jsonb)
                 ON CONFLICT DO NOTHING""",
                 event.seriesId(), key(event.figure()), event.namndCode(), event.indikatorId(), event.year(),
                 order(event.figure().period()), ReadModelJson.write(event.figure()),
                 ReadModelJson.write(event.breakdowns()), event.source(), event.comment(), principal(message),
-                Timestamp.from(message.getTimestamp()), globalIndex);
+                Timestamp.from(message.getTimestamp()), globalIndex, provenance(message));
         version(event.seriesId(), key(event.figure()), message, globalIndex);
     }
 
@@ -58,9 +60,10 @@ class UtfallProjection {
                 message.getTimestamp()));
         jdbc.update("""
                 UPDATE utfall_view SET figure = ?::jsonb, breakdowns = ?::jsonb, corrections = ?::jsonb,
-                    last_global_index = ? WHERE series_id = ? AND figure_key = ?""",
+                    last_global_index = ?, provenance = ?::jsonb WHERE series_id = ? AND figure_key = ?""",
                 ReadModelJson.write(event.figure()), ReadModelJson.write(event.breakdowns()),
-                ReadModelJson.write(corrections), globalIndex, event.seriesId(), key(event.figure()));
+                ReadModelJson.write(corrections), globalIndex, provenance(message), event.seriesId(),
+                key(event.figure()));
         version(event.seriesId(), key(event.figure()), message, globalIndex);
     }
 
@@ -74,9 +77,10 @@ class UtfallProjection {
                 + "AND global_index < ?", at, seriesId, figureKey, globalIndex);
         jdbc.update("""
                 INSERT INTO utfall_version (series_id, figure_key, global_index, namnd_code, indikator_id, year,
-                    period_order, valid_from, figure, breakdowns, source, comment, recorded_by, recorded_at, corrections)
+                    period_order, valid_from, figure, breakdowns, source, comment, recorded_by, recorded_at, corrections,
+                    provenance)
                 SELECT series_id, figure_key, ?, namnd_code, indikator_id, year, period_order, ?, figure, breakdowns,
-                    source, comment, recorded_by, recorded_at, corrections
+                    source, comment, recorded_by, recorded_at, corrections, provenance
                 FROM utfall_view WHERE series_id = ? AND figure_key = ? ON CONFLICT DO NOTHING""",
                 globalIndex, at, seriesId, figureKey);
     }
@@ -100,6 +104,12 @@ class UtfallProjection {
             case YEAR, SPAN -> 13;
         };
         return period.endYear() * 100 + withinYear;
+    }
+
+    /** Where the figure comes from, as its last recording or correction gave it (null: not given). */
+    private static String provenance(DomainEventMessage<?> message) {
+        Provenance provenance = Provenance.of(message.getMetaData());
+        return provenance == null ? null : ReadModelJson.write(provenance);
     }
 
     private static String principal(DomainEventMessage<?> message) {

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import se.uppfoljningsliggaren.kernel.source.Provenance;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +40,8 @@ public class IkPlanDocument {
     List<Risk> risks = new ArrayList<>();
     List<Atgard> atgarder = new ArrayList<>();
     LinkedHashMap<String, Reported> reported = new LinkedHashMap<>();
+    /** Where each item comes from: the provenance of the write that last set it, by its audit-trail key. */
+    java.util.TreeMap<String, Provenance> provenance = new java.util.TreeMap<>();
 
     static class Risk {
         String riskId;
@@ -120,6 +123,7 @@ public class IkPlanDocument {
         Instant at = message.getTimestamp();
         String who = LedgerMetadata.principal(message.getMetaData());
         String why = LedgerMetadata.reason(message.getMetaData());
+        Provenance source = Provenance.of(message.getMetaData());
         if (event instanceof IkRiskAdded e) {
             Risk risk = new Risk();
             risk.riskId = e.riskId();
@@ -134,23 +138,23 @@ public class IkPlanDocument {
             atgard.regionRisk = e.regionRisk();
             atgard.content = e.content();
             atgard.history.add(new AtgardHistoryEntry(ikPlanId, version, "ADDED", at, who, why, e.revisionBeslut(),
-                    e.content(), null, null, null, null, null, null, null));
+                    e.content(), null, null, null, null, null, null, null, source));
             atgarder.add(atgard);
         } else if (event instanceof IkAtgardRevised e) {
             Atgard atgard = atgard(e.atgardId()).orElseThrow();
             atgard.content = e.content();
             atgard.history.add(new AtgardHistoryEntry(ikPlanId, version, "REVISED", at, who, why, e.revisionBeslut(),
-                    e.content(), null, null, null, null, null, null, null));
+                    e.content(), null, null, null, null, null, null, null, source));
         } else if (event instanceof IkPlanAdopted e) {
             adoptedBy = e.beslut();
         } else if (event instanceof IkAtgardStatusChanged e) {
             reporting(e.atgardId(), e.regionovergripande()).history.add(new AtgardHistoryEntry(ikPlanId, version,
                     "STATUS", at, who, why, e.revisionBeslut(), null, e.from(), e.to(), e.datum(), e.reportedIn(),
-                    null, e.comment(), e.reportedPer()));
+                    null, e.comment(), e.reportedPer(), source));
         } else if (event instanceof IkAtgardEffectEvaluated e) {
             Reported reported = reporting(e.atgardId(), e.regionovergripande());
             reported.history.add(new AtgardHistoryEntry(ikPlanId, version, "EFFECT", at, who, why,
-                    e.revisionBeslut(), null, null, null, null, e.occasionId(), e.svar(), e.comment(), null));
+                    e.revisionBeslut(), null, null, null, null, e.occasionId(), e.svar(), e.comment(), null, source));
             reported.evaluated(e);
         } else {
             throw new IllegalArgumentException("not an IK-plan event: " + event.getClass().getSimpleName());

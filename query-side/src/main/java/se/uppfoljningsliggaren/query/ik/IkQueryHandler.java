@@ -89,7 +89,8 @@ class IkQueryHandler {
             return new IkPlanView(m.plan().ikPlanId, m.plan().namndCode, m.plan().year, status(m.plan()),
                     m.plan().adoptedBy, m.plan().version, m.region() == null ? null : m.region().ikPlanId,
                     m.region() == null ? null : m.region().version,
-                    reportable ? StatusCounts.of(m.items().map(i -> m.statusPer(i, null)).toList()) : null, risks);
+                    reportable ? StatusCounts.of(m.items().map(i -> m.statusPer(i, null)).toList()) : null, risks,
+                    provenance(m));
         });
     }
 
@@ -149,14 +150,16 @@ class IkQueryHandler {
         String status = isk.map(IskProjection::status).orElse("EJ_GJORD");
         if (query.namnd() == null) {
             return Optional.of(new IskView(iskId, null, query.year(), status, isk.map(d -> d.adoptedBy).orElse(null),
-                    current, earlier, null, namndIsk(query.year(), query.asOf())));
+                    current, earlier, null, namndIsk(query.year(), query.asOf()),
+                    isk.map(d -> d.provenance).orElse(new java.util.TreeMap<>())));
         }
         Optional<IskUnderlag> underlag = underlag(query.namnd(), query.year(), query.asOf());
         if (isk.isEmpty() && underlag.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new IskView(iskId, query.namnd(), query.year(), status,
-                isk.map(d -> d.adoptedBy).orElse(null), current, earlier, underlag.orElse(null), null));
+                isk.map(d -> d.adoptedBy).orElse(null), current, earlier, underlag.orElse(null), null,
+                isk.map(d -> d.provenance).orElse(new java.util.TreeMap<>())));
     }
 
     private Optional<IskUnderlag> underlag(String namnd, int year, Instant asOf) {
@@ -226,6 +229,16 @@ class IkQueryHandler {
                 step == null ? null : step.comment(), effects,
                 "/api/ik-plans/" + m.plan().ikPlanId + "/atgarder/" + item.atgardId() + "/history"
                         + (item.regionovergripande() ? "?regionovergripande=true" : ""));
+    }
+
+    /** Where the plan's items come from, and the regionövergripande rows it shows from the region's plan. */
+    private static java.util.SortedMap<String, se.uppfoljningsliggaren.kernel.source.Provenance> provenance(Merged m) {
+        java.util.TreeMap<String, se.uppfoljningsliggaren.kernel.source.Provenance> provenance =
+                new java.util.TreeMap<>(m.plan().provenance);
+        if (m.region() != null) {
+            provenance.putAll(m.region().provenance);
+        }
+        return provenance;
     }
 
     private Optional<Merged> merged(String ikPlanId) {

@@ -18,6 +18,8 @@ public class IskDocument {
     int year;
     Beslut adoptedBy;
     List<Bedomning> bedomningar = new ArrayList<>();
+    /** Where each item comes from: the provenance of the write that last set it, by its audit-trail key. */
+    java.util.TreeMap<String, se.uppfoljningsliggaren.kernel.source.Provenance> provenance = new java.util.TreeMap<>();
 
     Bedomning current() {
         return bedomningar.get(bedomningar.size() - 1);

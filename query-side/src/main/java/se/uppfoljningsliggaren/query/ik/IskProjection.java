@@ -1,5 +1,7 @@
 package se.uppfoljningsliggaren.query.ik;
 
+import se.uppfoljningsliggaren.query.audit.ItemProvenance;
+
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -55,6 +57,7 @@ class IskProjection {
     }
 
     private void save(IskDocument document, DomainEventMessage<?> message) {
+        ItemProvenance.record(document.provenance, message);
         String json = ReadModelJson.write(document);
         long globalIndex = StorePosition.of(jdbc, message);
         Timestamp at = Timestamp.from(message.getTimestamp());

@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.Comparator;
 
@@ -44,6 +45,8 @@ public class PlanDocument {
     LinkedHashMap<String, Continuity> continuity = new LinkedHashMap<>();
     /** Items of the year before's plan recorded as not continued ("KIND:id"). */
     LinkedHashMap<String, Dropped> dropped = new LinkedHashMap<>();
+    /** Where each item comes from: the provenance of the write that last set it, by its audit-trail key. */
+    TreeMap<String, se.uppfoljningsliggaren.kernel.source.Provenance> provenance = new TreeMap<>();
 
     // Each item remembers the plan version that added it: jsonb does not keep map order, the tree does.
     record Goal(long addedIn, String goalId, String parentGoalId, GoalKind kind, GoalOrigin origin, String numbering, String title,
@@ -207,7 +210,7 @@ public class PlanDocument {
         return new PlanView(planId, namndCode, namndName, year, title, planningYears, status, adoptedBy, version,
                 lastChangedAt, tree.goals(null), tree.uppdrag(null), tree.budget(), revisions.stream()
                 .map(r -> new Revision(r.version(), r.eventType(), r.itemId(), r.beslut(), r.principal(), r.at()))
-                .toList(), se.uppfoljningsliggaren.query.FigureTableEntry.views(figureTables), continuity());
+                .toList(), se.uppfoljningsliggaren.query.FigureTableEntry.views(figureTables), continuity(), provenance);
     }
 
     /** In the order recorded; the previous plan is always the same nämnd's of the year before. */

@@ -15,6 +15,7 @@ import se.uppfoljningsliggaren.query.DocumentHistory;
 import se.uppfoljningsliggaren.query.Histories;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 import se.uppfoljningsliggaren.query.StorePosition;
+import se.uppfoljningsliggaren.query.audit.ItemProvenance;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -42,6 +43,7 @@ class PlanProjection {
         Instant at = message.getTimestamp();
         long version = message.getSequenceNumber();
         document.apply(event, version, LedgerMetadata.principal(message.getMetaData()), at);
+        ItemProvenance.record(document.provenance, message);
         long globalIndex = StorePosition.of(jdbc, message);
         String json = ReadModelJson.write(document);
         HISTORY.append(jdbc, document.planId, message, globalIndex, json, ReadModelJson.write(new PlanHead(

@@ -206,7 +206,8 @@ class YearOverYearComparisonTest {
 
     private static PlanView plan(String planId, int year, List<GoalNode> goals, PlanContinuity continuity) {
         return new PlanView(planId, "RS", "Regionstyrelsen", year, "Verksamhetsplan " + year, List.of(),
-                PlanStatus.UTKAST, null, 1, Instant.EPOCH, goals, List.of(), null, List.of(), List.of(), continuity);
+                PlanStatus.UTKAST, null, 1, Instant.EPOCH, goals, List.of(), null, List.of(), List.of(), continuity,
+                java.util.Map.of());
     }
 
     private static GoalNode goal(String id, String numbering, String title, List<StyrtalNode> styrtal,

@@ -1,5 +1,6 @@
 package se.uppfoljningsliggaren.kernel.audit;
 
+import se.uppfoljningsliggaren.kernel.source.Provenance;
 import se.uppfoljningsliggaren.kernel.value.Beslut;
 
 import java.time.Instant;
@@ -17,12 +18,13 @@ public final class AuditViews {
      * and are null where the event was recorded before they were kept; beslut is the one the event itself cites.
      * Before and after are the entity's content around the event (before is null for its first event).
      *
-     * @param position the event's global index in the store: the order, and the paging cursor
+     * @param position   the event's global index in the store: the order, and the paging cursor
+     * @param provenance where the write said its content comes from (X-Source); null where it gave no source
      */
     public record AuditEntry(long position, Instant at, String eventType, EntityKind entityKind, String entityKey,
                              String who, String whoName, String role, String namndScope, String client,
                              String reason, Beslut beslut, Map<String, Object> before, Map<String, Object> after,
-                             String correlationId, String requestId, String idempotencyKey) {
+                             String correlationId, String requestId, String idempotencyKey, Provenance provenance) {
     }
 
     /** A page of entries in store order; {@code next} is the {@code after} of the next page, null on the last. */

@@ -19,7 +19,8 @@ package se.uppfoljningsliggaren.kernel.audit;
  *       (a regionövergripande åtgärd as reported in a nämnd's plan: {@code atgard:<ikPlanId>:region:<atgardId>}),
  *       {@code isk:<iskId>}</li>
  *   <li>{@code namnd:<code>}, {@code indikator:<indikatorId>}, {@code rf-uppdrag:<rfUppdragId>},
- *       {@code behorighet:<subject>} (the nämnder the admin's register grants a person)</li>
+ *       {@code behorighet:<subject>} (the nämnder the admin's register grants a person), {@code source:<documentId>}
+ *       (a registered source document)</li>
  * </ul>
  */
 public enum EntityKind {
@@ -27,7 +28,8 @@ public enum EntityKind {
     BUDGET_TABLE("budget-table"), BUDGET_LINE("budget-line"),
     FIGURE_TABLE("figure-table"), UTFALL("utfall"), OCCASION("occasion"),
     ASSESSMENT("assessment"), IK_PLAN("ik-plan"), IK_RISK("risk"), IK_ATGARD("atgard"), ISK_BEDOMNING("isk"),
-    NAMND("namnd"), INDIKATOR("indikator"), RF_UPPDRAG("rf-uppdrag"), BEHORIGHET("behorighet");
+    NAMND("namnd"), INDIKATOR("indikator"), RF_UPPDRAG("rf-uppdrag"), BEHORIGHET("behorighet"),
+    SOURCE_DOCUMENT("source");
 
     public final String prefix;
 

@@ -55,12 +55,16 @@ public final class FollowUpViews {
     /**
      * A follow-up report shaped like a verksamhetsberättelse's chapter 3: the goal tree of the plan, each goal and
      * uppdrag with its assessment, each indikator with målvärde, utfall and status; and the summary table.
+     * {@code provenance}: where each assessment, the resultatrapport (occasion:…#resultatrapport), the adoption
+     * (occasion:…#adoption) and each figure table comes from, by audit-trail key, as the write that last set it gave
+     * it; and the plan's goals, styrtal and uppdrag as the plan view gives them.
      */
     public record FollowUpReport(String occasionId, String namnd, int year, OccasionKind kind, Period period,
                                  boolean faststalld, Beslut adoptedBy, String planId, List<SummaryRow> summary,
                                  List<ReportGoal> goals, List<ReportUppdrag> uppdragOutsideGoals,
                                  ResultatrapportView resultatrapport,
-                                 List<se.uppfoljningsliggaren.kernel.query.PlanViews.FigureTableView> figureTables) {
+                                 List<se.uppfoljningsliggaren.kernel.query.PlanViews.FigureTableView> figureTables,
+                                 java.util.Map<String, se.uppfoljningsliggaren.kernel.source.Provenance> provenance) {
     }
 
     /**

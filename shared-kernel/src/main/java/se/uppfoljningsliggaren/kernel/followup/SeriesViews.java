@@ -21,11 +21,13 @@ public final class SeriesViews {
 
     /**
      * One figure: recorded as utfall/prognos ({@code origin} UTFALL, with its corrections), or printed as a plan's
-     * "senast kända värde" ({@code origin} PLAN, naming the plan).
+     * "senast kända värde" ({@code origin} PLAN, naming the plan). {@code provenance}: where an utfall comes from, as
+     * its last recording or correction gave it (null: not given; for a plan's figure see the plan view).
      */
     public record SeriesPoint(String namnd, int year, PeriodValue figure, List<BreakdownValue> breakdowns,
                               String origin, String planId, String source, String comment, String recordedBy,
-                              Instant recordedAt, List<Correction> corrections) {
+                              Instant recordedAt, List<Correction> corrections,
+                              se.uppfoljningsliggaren.kernel.source.Provenance provenance) {
     }
 
     /** A correction as the history shows it: what the figure was, what it became, who corrected it, when and why. */

@@ -60,8 +60,14 @@ public final class IkViews {
                                 long version, int risks, int atgarder) {
     }
 
+    /**
+     * An IK-plan with its risks and åtgärder (the regionövergripande rows merged in). {@code provenance}: where each
+     * risk and åtgärd comes from, by audit-trail key (risk:IK-RS-2026:…, atgard:…; an åtgärd's status and effect as
+     * {@code <key>#status}, {@code <key>#effect}; each status step also in the åtgärd's history).
+     */
     public record IkPlanView(String ikPlanId, String namnd, int year, String status, Beslut adoptedBy, long version,
-                             String regionPlanId, Long regionVersion, StatusCounts counts, List<RiskView> risks) {
+                             String regionPlanId, Long regionVersion, StatusCounts counts, List<RiskView> risks,
+                             java.util.Map<String, se.uppfoljningsliggaren.kernel.source.Provenance> provenance) {
     }
 
     public record RiskView(String riskId, boolean regionovergripande, String verksamhet, String text, Set<Krav> krav,
@@ -105,7 +111,8 @@ public final class IkViews {
     public record AtgardHistoryEntry(String ikPlanId, long version, String change, Instant recordedAt,
                                      String principal, String reason, Beslut beslut, AtgardContent content,
                                      AtgardStatus from, AtgardStatus to, LocalDate datum, String occasionId,
-                                     EffektSvar svar, String comment, LocalDate reportedPer) {
+                                     EffektSvar svar, String comment, LocalDate reportedPer,
+                                     se.uppfoljningsliggaren.kernel.source.Provenance provenance) {
 
         /** The day a status step is known to hold from: its date, or the last day of the period reported on. */
         public LocalDate holdsFrom() {
@@ -135,7 +142,8 @@ public final class IkViews {
      * {@code bedomning} is null while none is recorded; the underlag is shown regardless.
      */
     public record IskView(String iskId, String namnd, int year, String status, Beslut adoptedBy, Bedomning bedomning,
-                          List<Bedomning> earlier, IskUnderlag underlag, List<NamndIsk> namnder) {
+                          List<Bedomning> earlier, IskUnderlag underlag, List<NamndIsk> namnder,
+                          java.util.Map<String, se.uppfoljningsliggaren.kernel.source.Provenance> provenance) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package se.uppfoljningsliggaren.kernel.query;
 
+import se.uppfoljningsliggaren.kernel.source.Provenance;
 import se.uppfoljningsliggaren.kernel.value.Beslut;
 import se.uppfoljningsliggaren.kernel.value.Breakdown;
 import se.uppfoljningsliggaren.kernel.value.BudgetColumn;
@@ -32,13 +33,16 @@ public final class PlanViews {
     /**
      * A plan as it stands: the goal tree with styrtal, uppdrag and aktiviteter, the budget in the version it shows,
      * the status and the beslut it rests on, the revisions decided since, and its recorded continuity with the year
-     * before.
+     * before. {@code provenance}: where each item comes from, by its audit-trail key (goal:RS-2026:m1,
+     * budget-line:RS-2026:drift.hv …), the provenance of the write that last set it; an item without an entry was
+     * last set by a write that gave no source. Statements about an item are beside it: {@code <key>#adoption},
+     * {@code <key>#continuity}, {@code plan:<planId>#dropped:<kind>:<id>}.
      */
     public record PlanView(String planId, String namnd, String namndName, int year, String title,
                            List<Integer> planningYears, PlanStatus status, Beslut adoptedBy, long version,
                            Instant lastChangedAt, List<GoalNode> goals, List<UppdragNode> uppdragOutsideGoals,
                            BudgetView budget, List<Revision> revisions, List<FigureTableView> figureTables,
-                           PlanContinuity continuity) {
+                           PlanContinuity continuity, Map<String, Provenance> provenance) {
     }
 
     /**
