@@ -165,6 +165,13 @@ class DemoDataIT extends LedgerIntegrationTest {
         assertThat(notPrinted.get("rf-uppdrag:RF-2026-61 RfUppdragIssued").at("/provenance/words").asText())
                 .contains("continuesFrom");
         assertThat(notPrinted).doesNotContainKey("rf-uppdrag:RF-2026-3 RfUppdragIssued");
+        // a cell of 002's OCR text read otherwise than the text stands, in the words of the text
+        assertThat(notPrinted.get("budget-line:RS-2025:drift.summa BudgetLineAdded").at("/provenance/words").asText())
+                .contains("-2777,8");
+        // a direction no document prints is not recorded (000 prints "Telefontillgängligheten …, inom 0 dagar")
+        JsonNode telefon = find(get("/api/plans/RS-2026").at("/goals/0/styrtal"),
+                s -> s.get("styrtalId").asText().equals("m1-s1"));
+        assertThat(telefon.path("direction").isTextual()).isFalse();
         // an adoption whose beslut the document does not print
         assertThat(notPrinted).containsKey("plan:RS-2026 PlanAdopted");
         JsonNode plan2026 = get("/api/plans/RS-2026");
