@@ -175,8 +175,14 @@ class DemoDataIT extends LedgerIntegrationTest {
         // an adoption whose beslut the document does not print
         assertThat(notPrinted).containsKey("plan:RS-2026 PlanAdopted");
         JsonNode plan2026 = get("/api/plans/RS-2026");
-        assertThat(plan2026.at("/provenance/goal:RS-2026:m1/basis").asText()).isEqualTo("PRINTED");
+        // a goal's description that summarises the document says so, quoting the document's opening words
+        assertThat(plan2026.at("/provenance/goal:RS-2026:m1/basis").asText()).isEqualTo("RECONSTRUCTED");
+        assertThat(notPrinted.get("goal:RS-2026:m1 GoalAdded").at("/provenance/words").asText())
+                .contains("sammanfattning av 000 §3.1", "”Regionstyrelsen ansvarar för att tillgodose");
         assertThat(plan2026.at("/provenance/goal:RS-2026:m1#continuity/basis").asText()).isEqualTo("RECONSTRUCTED");
+        // a placement the document does not make says so
+        assertThat(get("/api/plans/RS-2024").at("/provenance/goal:RS-2024:n1/words").asText())
+                .contains("knyter inte målet till något effektmål");
 
         // every view shows where its items come from
         JsonNode report = get("/api/followups/RS-VERKSAMHETSBERATTELSE-2024");
@@ -216,7 +222,17 @@ class DemoDataIT extends LedgerIntegrationTest {
         JsonNode goal = items.stream().filter(i -> i.get("entityKey").asText().equals("goal:RS-2025:m1"))
                 .findFirst().orElseThrow();
         assertThat(goal.get("summary").asText()).isNotBlank();
-        assertThat(goal.get("basis").asText()).isEqualTo("PRINTED");
+        // its description summarises 002's text, so the goal is not listed as printed
+        assertThat(goal.get("basis").asText()).isEqualTo("RECONSTRUCTED");
+        // 002 prints "Betyg vid digitala möten" as one styrtal; the ledger's two say so, in the row's words
+        assertThat(notPrinted.get("styrtal:RS-2025:m6-s3 StyrtalAdded").at("/provenance/words").asText())
+                .contains("Betyg: personal 3,8 | personal 3,8 | personal 3,9");
+        // 003 marks only the åtgärder regionövergripande, never the risks
+        assertThat(notPrinted.get("risk:IK-REGION-2023:sam IkRiskAdded").at("/provenance/words").asText())
+                .contains("”Regionövergripande åtgärd:”");
+        // the grundersättning 000 gives in prose, set out as a table
+        assertThat(notPrinted.get("figure-table:RS-2026:grundersattning FigureTableRecorded").at("/provenance/words")
+                .asText()).contains("2 331,50 kr");
     }
 
     /**
@@ -388,6 +404,12 @@ class DemoDataIT extends LedgerIntegrationTest {
             }
         }
         assertThat(checked).isGreaterThanOrEqualTo(15);
+
+        // comments whole as 001 prints them: e8-s3's last paragraph was once cut
+        assertThat(report.findValues("indikatorer").stream().flatMap(list -> java.util.stream.StreamSupport
+                .stream(list.spliterator(), false)).filter(i -> i.path("styrtalId").asText().equals("e8-s3"))
+                .map(i -> i.get("comment").asText()).findFirst().orElseThrow())
+                .contains("59,89 procent av hushållen på landsbygden", "\n\nEn förtätning av fiberinfrastrukturen");
     }
 
     /** From the continuity recorded in rs-2026.json, never by number, title or indikator. */
@@ -512,7 +534,19 @@ class DemoDataIT extends LedgerIntegrationTest {
         assertThat(nyckeltal.get("unit").asText()).isEqualTo("Procent");
 
         JsonNode report = awaitGet("/api/followups/RS-VERKSAMHETSBERATTELSE-2024",
-                r -> r.get("figureTables").size() == 5);
+                r -> r.get("figureTables").size() == 8);
+        // 001 §4.3 "Investeringar brutto, mnkr … Summa -12,7 11,5 0,0", §4.4's printed differences
+        JsonNode investeringar = table(report, "investeringar");
+        assertThat(investeringar.get("kind").asText()).isEqualTo("INVESTERING");
+        assertThat(cell(row(investeringar, "summa"), "utfall-2024").get("written").asText()).isEqualTo("-12,7");
+        JsonNode listade = table(report, "antal-listade-per-aldersgrupp");
+        assertThat(cell(row(listade, "0-4"), "differens-procent").get("written").asText()).isEqualTo("-3,8 %");
+        assertThat(cell(row(table(report, "handlingsplan"), "summa"), "utfall-2024").get("written").asText())
+                .isEqualTo("35,3");
+        // 000 §4.1 "Antal listade … 2025 oktober 239 569 14 725 47 505 21 463 308 537 67"
+        JsonNode perAr = table(awaitFastställd("RS-2026"), "antal-listade-per-ar");
+        assertThat(cell(row(perAr, "2025-10"), "forandring-per-ar").get("written").asText()).isEqualTo("67");
+        assertThat(row(perAr, "2019-12").get("cells")).hasSize(5);
         JsonNode sjuk = table(report, "sjukfranvaro");
         JsonNode totalt = row(sjuk, "totalt");
         assertThat(List.of("2024-k", "2024-m", "2024-t", "2023-k", "2023-m", "2023-t").stream()

@@ -201,6 +201,10 @@ public class DemoDataLoader {
                         .put("text", text(aktivitet, "text")));
             }
         }
+        // uppdrag the document prints under no goal (Regiondirektörens uppdrag från regionstyrelsen, §1.3)
+        for (JsonNode uppdrag : plan.path("uppdrag")) {
+            loadUppdrag(key, base, plan.get("year").asInt(), null, uppdrag);
+        }
         for (JsonNode table : plan.path("budget")) {
             String tableId = table.get("key").asText();
             post(key + "budget:" + tableId, table, base + "/budget-tables", object().put("tableId", tableId)

@@ -22,7 +22,12 @@ public record FigureTable(Kind kind, String title, String unit, List<Column> col
         notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
-    public enum Kind { NYCKELTAL, BIDRAG, PERSONALEKONOMI }
+    /**
+     * NYCKELTAL, BIDRAG and PERSONALEKONOMI as named; UNDERLAG the figures a budget text rests on (antal listade,
+     * ersättning per åldersgrupp, a planram, what the nämnd omsätter), whether printed as a table or in prose;
+     * HANDLINGSPLAN the follow-up of a decided handlingsplan; INVESTERING the investments a follow-up reports.
+     */
+    public enum Kind { NYCKELTAL, BIDRAG, PERSONALEKONOMI, UNDERLAG, HANDLINGSPLAN, INVESTERING }
 
     /** What a column's figures are: planned, forecast, outcome, an amount, a change between years, or words. */
     public enum Basis { BUDGET, PROGNOS, UTFALL, BELOPP, CHANGE, TEXT }
