@@ -79,16 +79,15 @@ class OccasionProjection {
     }
 
     private OccasionDocument load(String occasionId) {
-        return ReadModelJson.read(jdbc.queryForObject("SELECT document FROM followup_view WHERE occasion_id = ?",
-                String.class, occasionId), OccasionDocument.class);
+        return ReadModelJson.read(java.util.Objects.requireNonNull(HISTORY.current(jdbc, occasionId), occasionId),
+                OccasionDocument.class);
     }
 
     private void save(OccasionDocument document, DomainEventMessage<?> message) {
         String json = ReadModelJson.write(document);
         long globalIndex = StorePosition.of(jdbc, message);
         Timestamp at = Timestamp.from(message.getTimestamp());
-        HISTORY.append(jdbc, document.occasionId, message, globalIndex, json);
-        jdbc.update("""
+        HISTORY.record(jdbc, document.occasionId, message, globalIndex, json, null, """
                 INSERT INTO followup_view (occasion_id, namnd_code, year, kind, plan_id, status, version,
                     last_global_index, last_changed_at, document)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)

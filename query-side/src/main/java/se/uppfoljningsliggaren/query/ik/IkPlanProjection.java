@@ -89,16 +89,15 @@ class IkPlanProjection {
     }
 
     private IkPlanDocument load(String ikPlanId) {
-        return ReadModelJson.read(jdbc.queryForObject("SELECT document FROM ik_plan_view WHERE ik_plan_id = ?",
-                String.class, ikPlanId), IkPlanDocument.class);
+        return ReadModelJson.read(java.util.Objects.requireNonNull(HISTORY.current(jdbc, ikPlanId), ikPlanId),
+                IkPlanDocument.class);
     }
 
     private void save(IkPlanDocument document, DomainEventMessage<?> message) {
         String json = ReadModelJson.write(document);
         long globalIndex = StorePosition.of(jdbc, message);
         Timestamp at = Timestamp.from(message.getTimestamp());
-        HISTORY.append(jdbc, document.ikPlanId, message, globalIndex, json);
-        jdbc.update("""
+        HISTORY.record(jdbc, document.ikPlanId, message, globalIndex, json, null, """
                 INSERT INTO ik_plan_view (ik_plan_id, namnd_code, year, status, version, last_global_index,
                     last_changed_at, document)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)

@@ -44,9 +44,8 @@ class PlanProjection {
         document.apply(event, version, LedgerMetadata.principal(message.getMetaData()), at);
         long globalIndex = StorePosition.of(jdbc, message);
         String json = ReadModelJson.write(document);
-        HISTORY.append(jdbc, document.planId, message, globalIndex, json, ReadModelJson.write(new PlanHead(
-                document.namndCode, document.year, document.title, document.status, document.adoptedBy)));
-        jdbc.update("""
+        HISTORY.record(jdbc, document.planId, message, globalIndex, json, ReadModelJson.write(new PlanHead(
+                document.namndCode, document.year, document.title, document.status, document.adoptedBy)), """
                 INSERT INTO plan_view (plan_id, namnd_code, year, title, status, version, last_global_index,
                                        last_changed_at, document)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
@@ -91,7 +90,7 @@ class PlanProjection {
     }
 
     private PlanDocument load(String planId) {
-        return ReadModelJson.read(jdbc.queryForObject("SELECT document FROM plan_view WHERE plan_id = ?", String.class,
-                planId), PlanDocument.class);
+        return ReadModelJson.read(java.util.Objects.requireNonNull(HISTORY.current(jdbc, planId), planId),
+                PlanDocument.class);
     }
 }

@@ -3,6 +3,7 @@ package se.uppfoljningsliggaren.query.projection;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.replay.ResetContext;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
@@ -13,6 +14,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.DefaultTransactionDefinition;
+import se.uppfoljningsliggaren.query.ProjectionBatch;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs every projection event handler (a member of a {@link ProcessingGroup} class) inside a savepoint, and records
@@ -20,6 +25,10 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  * refuses aborts the whole transaction, so without the savepoint the dead-letter queue could not record the failure
  * in the same transaction, nor could the rest of the batch commit. A token reset (its @ResetHandlers) forgets the
  * processor's progress, in the reset's transaction.
+ *
+ * <p>The projections write through a {@link ProjectionBatch}, once per batch. When those writes are refused at the
+ * batch's commit, the batch is rolled back and its events come again: up to the highest position of the failed batch
+ * each is then written at once, inside its savepoint, so the one that fails is parked alone and the rest go on.
  */
 @Component
 class ProjectionHandlerEnhancer implements HandlerEnhancerDefinition {
@@ -28,6 +37,8 @@ class ProjectionHandlerEnhancer implements HandlerEnhancerDefinition {
     private final ProjectionProgress progress;
     private final DefaultTransactionDefinition savepoint =
             new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_NESTED);
+    /** By processor: up to which tracking position events are written one by one (after a refused batch). */
+    private final Map<String, Long> applyOneByOne = new ConcurrentHashMap<>();
 
     ProjectionHandlerEnhancer(PlatformTransactionManager transactions, ProjectionProgress progress) {
         this.transactions = transactions;
@@ -54,19 +65,32 @@ class ProjectionHandlerEnhancer implements HandlerEnhancerDefinition {
             return original;
         }
         progress.register(group.value(), original.payloadType());
+        String processor = group.value();
         return new WrappedMessageHandlingMember<>(original) {
             @Override
             public Object handle(Message<?> message, T target) throws Exception {
+                ProjectionBatch batch = ProjectionBatch.current(position -> applyOneByOne.merge(processor, position,
+                        Math::max));
+                long position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                        ? tracked.trackingToken().position().orElse(Long.MAX_VALUE) : Long.MAX_VALUE;
+                boolean oneByOne = position <= applyOneByOne.getOrDefault(processor, -1L);
+                batch.saw(position);
                 TransactionStatus status = transactions.getTransaction(savepoint);
                 try {
                     Object result = super.handle(message, target);
                     if (message instanceof DomainEventMessage<?> event) {
-                        progress.applied(group.value(), event);
+                        progress.applied(processor, event);
+                    }
+                    if (oneByOne) {
+                        batch.flush();
                     }
                     transactions.commit(status);
                     return result;
                 } catch (Exception | Error e) {
                     transactions.rollback(status);
+                    if (oneByOne) {
+                        batch.discard();
+                    }
                     throw e;
                 }
             }

@@ -1,0 +1,93 @@
+package se.uppfoljningsliggaren.query;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * What the projections of one processor write during one batch (Axon's unit of work over up to batch-size events, one
+ * transaction), kept in memory and written once, when the batch prepares its commit: each document is read once per
+ * batch and written once, its history rows and the other rows go in JDBC batches. A failing write there rolls the
+ * whole batch back; the processor is then told (see {@code ProjectionHandlerEnhancer}) to apply those events again
+ * one by one, each written at once, so the event that fails is parked alone.
+ */
+public final class ProjectionBatch {
+
+    /** One projection's share of a batch. */
+    public interface Part {
+        /** Writes what was collected since the last flush and forgets it (what it caches of the tables stays). */
+        void flush();
+    }
+
+    private static final String RESOURCE = ProjectionBatch.class.getName();
+
+    private final Map<Object, Part> parts = new LinkedHashMap<>();
+    private final Map<String, Long> positions = new HashMap<>();
+    private long highestToken = -1;
+
+    private ProjectionBatch() {
+    }
+
+    /**
+     * The batch of the current unit of work, made on first use; {@code failed} hears the highest tracking position of
+     * the batch if its writes are refused at commit.
+     */
+    public static ProjectionBatch current(Consumer<Long> failed) {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(RESOURCE, key -> {
+            ProjectionBatch batch = new ProjectionBatch();
+            unitOfWork.onPrepareCommit(u -> {
+                try {
+                    batch.flush();
+                } catch (RuntimeException e) {
+                    failed.accept(batch.highestToken);
+                    throw e;
+                }
+            });
+            return batch;
+        });
+    }
+
+    /** A projection's part of the current batch (one per key), made on first use. */
+    @SuppressWarnings("unchecked")
+    public static <T extends Part> T part(Object key, Supplier<T> create) {
+        return (T) current(position -> { }).parts.computeIfAbsent(key, k -> create.get());
+    }
+
+    /** The store positions of the events this batch has looked up, by aggregate and sequence number. */
+    Map<String, Long> positions() {
+        return positions;
+    }
+
+    /** The batch reached this tracking position. */
+    public void saw(long trackingPosition) {
+        highestToken = Math.max(highestToken, trackingPosition);
+    }
+
+    /** Writes every part's collected rows now. */
+    public void flush() {
+        for (Part part : new ArrayList<>(parts.values())) {
+            part.flush();
+        }
+    }
+
+    /** Forgets every part and what it cached: its writes were rolled back. */
+    public void discard() {
+        parts.clear();
+    }
+
+    /** The rows of one JDBC batch statement, written in one round trip. */
+    public static void batchUpdate(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows);
+        }
+    }
+}
