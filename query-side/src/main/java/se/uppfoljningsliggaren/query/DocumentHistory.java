@@ -66,11 +66,12 @@ public final class DocumentHistory {
         Batch batch = batch(jdbc);
         Current previous = batch.current(id);
         String body = document;
+        JsonNode after = null;
         boolean checkpoint = true;
         long since = 0;
         if (previous.document != null && previous.sinceCheckpoint != null) {
-            JsonNode before = canonical(ReadModelJson.tree(previous.document));
-            JsonNode after = canonical(ReadModelJson.tree(document));
+            JsonNode before = previous.tree != null ? previous.tree : canonical(ReadModelJson.tree(previous.document));
+            after = canonical(ReadModelJson.tree(document));
             JsonNode diff = JsonDiff.asJson(before, after);
             String patch = diff.toString();
             since = previous.sinceCheckpoint + patch.length();
@@ -86,7 +87,7 @@ public final class DocumentHistory {
         batch.history.add(new Object[]{id, message.getSequenceNumber(), globalIndex,
                 Timestamp.from(message.getTimestamp()), message.getPayloadType().getSimpleName(), checkpoint, since,
                 body, head});
-        batch.documents.put(id, new Current(document, since));
+        batch.documents.put(id, new Current(document, since, after));
         batch.live.put(id, liveArgs);
         batch.liveSql = liveSql;
     }
@@ -95,8 +96,11 @@ public final class DocumentHistory {
         return ProjectionBatch.part(this, () -> new Batch(jdbc));
     }
 
-    /** A document as the batch has it, with the patch length since its last checkpoint (null: no history row). */
-    private record Current(String document, Long sinceCheckpoint) {
+    /**
+     * A document as the batch has it, with the patch length since its last checkpoint (null: no history row) and its
+     * canonical tree once a patch was taken to it (null: not yet).
+     */
+    private record Current(String document, Long sinceCheckpoint, JsonNode tree) {
     }
 
     /** This history's documents in one batch: each read once, written once with one history row per event. */
@@ -116,7 +120,7 @@ public final class DocumentHistory {
             return documents.computeIfAbsent(id, key -> jdbc.query("SELECT l.document::text, (SELECT h.since_checkpoint "
                     + "FROM " + table + " h WHERE h." + idColumn + " = ? ORDER BY h.version DESC LIMIT 1) FROM "
                     + liveTable + " l WHERE l." + idColumn + " = ?", (rs, i) -> new Current(rs.getString(1),
-                    (Long) rs.getObject(2)), id, id).stream().findFirst().orElse(new Current(null, null)));
+                    (Long) rs.getObject(2), null), id, id).stream().findFirst().orElse(new Current(null, null, null)));
         }
 
         @Override

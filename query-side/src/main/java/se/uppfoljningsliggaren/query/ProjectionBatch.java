@@ -15,9 +15,10 @@ import java.util.function.Supplier;
 /**
  * What the projections of one processor write during one batch (Axon's unit of work over up to batch-size events, one
  * transaction), kept in memory and written once, when the batch prepares its commit: each document is read once per
- * batch and written once, its history rows and the other rows go in JDBC batches. A failing write there rolls the
- * whole batch back; the processor is then told (see {@code ProjectionHandlerEnhancer}) to apply those events again
- * one by one, each written at once, so the event that fails is parked alone.
+ * batch and written once, its history rows and the other rows go in JDBC batches. A failing write there, or a
+ * handler that failed while the batch collected, rolls the whole batch back; the processor is then told (see
+ * {@code ProjectionHandlerEnhancer}) to apply those events again one by one, each written at once inside its
+ * savepoint, so the event that fails is parked alone and leaves nothing behind.
  */
 public final class ProjectionBatch {
 
@@ -32,6 +33,7 @@ public final class ProjectionBatch {
     private final Map<Object, Part> parts = new LinkedHashMap<>();
     private final Map<String, Long> positions = new HashMap<>();
     private long highestToken = -1;
+    private boolean handlerFailed;
 
     private ProjectionBatch() {
     }
@@ -46,6 +48,10 @@ public final class ProjectionBatch {
             ProjectionBatch batch = new ProjectionBatch();
             unitOfWork.onPrepareCommit(u -> {
                 try {
+                    if (batch.handlerFailed) {
+                        throw new IllegalStateException("a projection handler failed in this batch: its events are "
+                                + "applied again one by one");
+                    }
                     batch.flush();
                 } catch (RuntimeException e) {
                     failed.accept(batch.highestToken);
@@ -77,6 +83,14 @@ public final class ProjectionBatch {
         for (Part part : new ArrayList<>(parts.values())) {
             part.flush();
         }
+    }
+
+    /**
+     * A handler failed while the batch collected its writes: what it had collected for that event may be there, so
+     * the batch is not committed but applied again one by one, where the dead-letter queue parks the event alone.
+     */
+    public void handlerFailed() {
+        handlerFailed = true;
     }
 
     /** Forgets every part and what it cached: its writes were rolled back. */

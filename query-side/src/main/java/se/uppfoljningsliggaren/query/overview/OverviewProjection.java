@@ -288,7 +288,7 @@ class OverviewProjection {
 
     /** Equal as jsonb compares (numbers by value), as the table's {@code row = ?::jsonb} did. */
     private static boolean sameJson(String a, String b) {
-        return ReadModelJson.tree(a).equals((x, y) -> x.equals(y) || x.isNumber() && y.isNumber()
+        return a.equals(b) || ReadModelJson.tree(a).equals((x, y) -> x.equals(y) || x.isNumber() && y.isNumber()
                 && x.decimalValue().compareTo(y.decimalValue()) == 0 ? 0 : 1, ReadModelJson.tree(b));
     }
 
@@ -296,22 +296,44 @@ class OverviewProjection {
         return load(id, type).map(Stored::document).orElse(null);
     }
 
+    /**
+     * The document as the batch holds it: read and parsed once per batch, then the same object for every event of
+     * the batch (a handler applies an event to it and saves it; a failing handler discards the whole batch).
+     */
     private <T> Optional<Stored<T>> load(String id, Class<T> type) {
-        return batch().documents.computeIfAbsent(id, key -> jdbc.query(
+        Optional<Cached> cached = batch().documents.computeIfAbsent(id, key -> jdbc.query(
                         "SELECT document::text, namnd_code, year FROM overview_document WHERE aggregate_id = ?",
-                        (rs, i) -> new Stored<>(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3)), id)
-                .stream().findFirst())
-                .map(stored -> new Stored<>(ReadModelJson.read(stored.document(), type), stored.namnd(), stored.year()));
+                        (rs, i) -> new Cached(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3)), id)
+                .stream().findFirst());
+        return cached.map(c -> {
+            if (!type.isInstance(c.document)) {
+                c.document = ReadModelJson.read(c.json, type);
+            }
+            return new Stored<>(type.cast(c.document), c.namnd, c.year);
+        });
     }
 
+    /** Keeps the document for the batch's flush; an existing document keeps the nämnd and year it was stored with. */
     private void save(String id, String kind, String namnd, Integer year, Object document) {
         Batch batch = batch();
-        String json = ReadModelJson.write(document);
-        // an existing document keeps the nämnd and year it was stored with
-        Stored<String> stored = batch.documents.getOrDefault(id, Optional.empty())
-                .map(s -> new Stored<>(json, s.namnd(), s.year())).orElse(new Stored<>(json, namnd, year));
-        batch.documents.put(id, Optional.of(stored));
-        batch.dirty.put(id, new Object[]{id, kind, namnd, year, json});
+        Cached cached = batch.documents.getOrDefault(id, Optional.empty()).orElseGet(() -> new Cached(null, namnd, year));
+        cached.document = document;
+        batch.documents.put(id, Optional.of(cached));
+        batch.dirty.put(id, new Object[]{id, kind, namnd, year});
+    }
+
+    /** A document of the batch: as stored (its JSON) and, once read, as an object. */
+    private static final class Cached {
+        private final String json;
+        private final String namnd;
+        private final Integer year;
+        private Object document;
+
+        Cached(String json, String namnd, Integer year) {
+            this.json = json;
+            this.namnd = namnd;
+            this.year = year;
+        }
     }
 
     private Batch batch() {
@@ -326,7 +348,7 @@ class OverviewProjection {
     private static final class Batch implements ProjectionBatch.Part {
 
         private final JdbcTemplate jdbc;
-        private final Map<String, Optional<Stored<String>>> documents = new HashMap<>();
+        private final Map<String, Optional<Cached>> documents = new HashMap<>();
         private final Map<String, Object[]> dirty = new LinkedHashMap<>();
         private final Map<String, Optional<String>> names = new HashMap<>();
         private final Map<String, Optional<String>> rows = new HashMap<>();
@@ -343,7 +365,8 @@ class OverviewProjection {
                     INSERT INTO overview_document (aggregate_id, kind, namnd_code, year, document)
                     VALUES (?, ?, ?, ?, ?::jsonb)
                     ON CONFLICT (aggregate_id) DO UPDATE SET document = EXCLUDED.document""",
-                    new ArrayList<>(dirty.values()));
+                    dirty.values().stream().map(row -> new Object[]{row[0], row[1], row[2], row[3],
+                            ReadModelJson.write(documents.get((String) row[0]).orElseThrow().document)}).toList());
             dirty.clear();
         }
 

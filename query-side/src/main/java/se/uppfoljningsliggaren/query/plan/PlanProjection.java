@@ -43,17 +43,6 @@ class PlanProjection {
         long version = message.getSequenceNumber();
         document.apply(event, version, LedgerMetadata.principal(message.getMetaData()), at);
         long globalIndex = StorePosition.of(jdbc, message);
-        String json = ReadModelJson.write(document);
-        HISTORY.record(jdbc, document.planId, message, globalIndex, json, ReadModelJson.write(new PlanHead(
-                document.namndCode, document.year, document.title, document.status, document.adoptedBy)), """
-                INSERT INTO plan_view (plan_id, namnd_code, year, title, status, version, last_global_index,
-                                       last_changed_at, document)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-                ON CONFLICT (plan_id) DO UPDATE SET title = EXCLUDED.title, status = EXCLUDED.status,
-                    version = EXCLUDED.version, last_global_index = EXCLUDED.last_global_index,
-                    last_changed_at = EXCLUDED.last_changed_at, document = EXCLUDED.document""",
-                document.planId, document.namndCode, document.year, document.title, document.status.name(), version,
-                globalIndex, Timestamp.from(at), json);
         if (event instanceof StyrtalAdded || event instanceof StyrtalRevised) {
             String styrtalId = event instanceof StyrtalAdded added ? added.styrtalId() : ((StyrtalRevised) event).styrtalId();
             PlanDocument.Styrtal styrtal = document.styrtal.get(styrtalId);
@@ -74,6 +63,17 @@ class PlanProjection {
                     document.planId, styrtalId, globalIndex, styrtal.indikatorId(), document.namndCode,
                     Timestamp.from(at), ReadModelJson.write(styrtal.content()));
         }
+        String json = ReadModelJson.write(document);
+        HISTORY.record(jdbc, document.planId, message, globalIndex, json, ReadModelJson.write(new PlanHead(
+                document.namndCode, document.year, document.title, document.status, document.adoptedBy)), """
+                INSERT INTO plan_view (plan_id, namnd_code, year, title, status, version, last_global_index,
+                                       last_changed_at, document)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                ON CONFLICT (plan_id) DO UPDATE SET title = EXCLUDED.title, status = EXCLUDED.status,
+                    version = EXCLUDED.version, last_global_index = EXCLUDED.last_global_index,
+                    last_changed_at = EXCLUDED.last_changed_at, document = EXCLUDED.document""",
+                document.planId, document.namndCode, document.year, document.title, document.status.name(), version,
+                globalIndex, Timestamp.from(at), json);
     }
 
     @ResetHandler

@@ -9,6 +9,8 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -17,6 +19,7 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 import se.uppfoljningsliggaren.query.ProjectionBatch;
 
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,9 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * in the same transaction, nor could the rest of the batch commit. A token reset (its @ResetHandlers) forgets the
  * processor's progress, in the reset's transaction.
  *
- * <p>The projections write through a {@link ProjectionBatch}, once per batch. When those writes are refused at the
- * batch's commit, the batch is rolled back and its events come again: up to the highest position of the failed batch
- * each is then written at once, inside its savepoint, so the one that fails is parked alone and the rest go on.
+ * <p>The projections write through a {@link ProjectionBatch}, once per batch. When a handler fails or those writes
+ * are refused at the batch's commit, the batch is rolled back and its events come again: up to the highest position
+ * of the failed batch each is then written at once, inside its savepoint, so the one that fails is parked alone and
+ * the rest go on.
  */
 @Component
 class ProjectionHandlerEnhancer implements HandlerEnhancerDefinition {
@@ -71,10 +75,13 @@ class ProjectionHandlerEnhancer implements HandlerEnhancerDefinition {
             public Object handle(Message<?> message, T target) throws Exception {
                 ProjectionBatch batch = ProjectionBatch.current(position -> applyOneByOne.merge(processor, position,
                         Math::max));
-                long position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                        ? tracked.trackingToken().position().orElse(Long.MAX_VALUE) : Long.MAX_VALUE;
-                boolean oneByOne = position <= applyOneByOne.getOrDefault(processor, -1L);
-                batch.saw(position);
+                OptionalLong position = message instanceof TrackedEventMessage<?> tracked
+                        && tracked.trackingToken() != null ? tracked.trackingToken().position() : OptionalLong.empty();
+                // an event outside a batch of the processor's stream (a dead letter retried) is written at once
+                boolean oneByOne = position.isEmpty()
+                        || !(CurrentUnitOfWork.get().root() instanceof BatchingUnitOfWork<?>)
+                        || position.getAsLong() <= applyOneByOne.getOrDefault(processor, -1L);
+                position.ifPresent(batch::saw);
                 TransactionStatus status = transactions.getTransaction(savepoint);
                 try {
                     Object result = super.handle(message, target);
@@ -90,6 +97,8 @@ class ProjectionHandlerEnhancer implements HandlerEnhancerDefinition {
                     transactions.rollback(status);
                     if (oneByOne) {
                         batch.discard();
+                    } else {
+                        batch.handlerFailed();
                     }
                     throw e;
                 }
