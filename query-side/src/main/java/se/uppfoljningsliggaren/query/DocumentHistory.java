@@ -2,8 +2,6 @@ package se.uppfoljningsliggaren.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.flipkart.zjsonpatch.JsonDiff;
 import com.flipkart.zjsonpatch.JsonPatch;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -17,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * The history beside a document read table, so every view can be answered as of a past instant: per event one row
@@ -70,8 +66,10 @@ public final class DocumentHistory {
         boolean checkpoint = true;
         long since = 0;
         if (previous.document != null && previous.sinceCheckpoint != null) {
-            JsonNode before = previous.tree != null ? previous.tree : canonical(ReadModelJson.tree(previous.document));
-            after = canonical(ReadModelJson.tree(document));
+            // fields in name order, so the patch follows from the content alone, not from the order the text came in
+            // (the live table's jsonb, or the JSON an earlier event of the batch wrote)
+            JsonNode before = previous.tree != null ? previous.tree : ReadModelJson.sortedTree(previous.document);
+            after = ReadModelJson.sortedTree(document);
             JsonNode diff = JsonDiff.asJson(before, after);
             String patch = diff.toString();
             since = previous.sinceCheckpoint + patch.length();
@@ -98,7 +96,7 @@ public final class DocumentHistory {
 
     /**
      * A document as the batch has it, with the patch length since its last checkpoint (null: no history row) and its
-     * canonical tree once a patch was taken to it (null: not yet).
+     * sorted tree once a patch was taken to it (null: not yet).
      */
     private record Current(String document, Long sinceCheckpoint, JsonNode tree) {
     }
@@ -159,25 +157,6 @@ public final class DocumentHistory {
                     ((Timestamp) row.get("event_time")).toInstant(), document));
         }
         return new ArrayList<>(versions.values());
-    }
-
-    /**
-     * The tree with every object's fields in name order, so the patch's operations follow from the content alone,
-     * not from the order the text came in (the live table's jsonb, or the JSON an earlier event of the batch wrote).
-     */
-    static JsonNode canonical(JsonNode node) {
-        if (node.isObject()) {
-            ObjectNode sorted = JsonNodeFactory.instance.objectNode();
-            new TreeMap<>(node.properties().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                    Map.Entry::getValue))).forEach((name, value) -> sorted.set(name, canonical(value)));
-            return sorted;
-        }
-        if (node.isArray()) {
-            ArrayNode array = JsonNodeFactory.instance.arrayNode();
-            node.forEach(element -> array.add(canonical(element)));
-            return array;
-        }
-        return node;
     }
 
     /** Equality that, unlike JsonNode.equals, tells 1.5 from 1.50. */
