@@ -35,7 +35,10 @@ public final class ProjectionBatch {
     private long highestToken = -1;
     private boolean handlerFailed;
 
-    private ProjectionBatch() {
+    private final Consumer<Long> failed;
+
+    private ProjectionBatch(Consumer<Long> failed) {
+        this.failed = failed;
     }
 
     /**
@@ -45,7 +48,7 @@ public final class ProjectionBatch {
     public static ProjectionBatch current(Consumer<Long> failed) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(RESOURCE, key -> {
-            ProjectionBatch batch = new ProjectionBatch();
+            ProjectionBatch batch = new ProjectionBatch(failed);
             unitOfWork.onPrepareCommit(u -> {
                 try {
                     if (batch.handlerFailed) {
@@ -91,6 +94,8 @@ public final class ProjectionBatch {
      */
     public void handlerFailed() {
         handlerFailed = true;
+        // at once: the batch's transaction may be aborted, so it may never reach its commit
+        failed.accept(highestToken);
     }
 
     /** Forgets every part and what it cached: its writes were rolled back. */
