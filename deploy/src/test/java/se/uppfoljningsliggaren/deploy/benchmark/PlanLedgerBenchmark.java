@@ -674,9 +674,11 @@ public final class PlanLedgerBenchmark {
         Map<String, String> live = readSide();
         RawRead rawBeforeRebuild = rawRead();
         Instant rebuildStart = Instant.now();
+        long cpuStart = processCpuNanos();
         Map<String, Long> rebuild = context.getBean(se.uppfoljningsliggaren.query.admin.ReadModelRebuilder.class)
                 .rebuildAll(Duration.ofHours(2)).millisByProcessor();
         long rebuildMillis = Duration.between(rebuildStart, Instant.now()).toMillis();
+        long rebuildCpuMillis = (processCpuNanos() - cpuStart) / 1_000_000;
         System.out.printf("rebuild: %d s %s (raw read just before: %.0f events/s)%n", rebuildMillis / 1000, rebuild,
                 rawBeforeRebuild.perSecond());
         Map<String, String> rebuilt = readSide();
@@ -684,8 +686,15 @@ public final class PlanLedgerBenchmark {
                 .toList();
         System.out.printf("rebuild equals live: %s%n", differing.isEmpty() ? "yes" : "no, " + differing);
         return new HistoryReport(stored, templateTo - templateFrom + 1, cloneSeconds, liveMillis, sizes, raw,
-                rawBeforeRebuild, rebuildMillis, rebuild, new ArrayList<>(live.keySet()), differing, verifyMillis,
+                rawBeforeRebuild, rebuildMillis, rebuildCpuMillis, rebuild, new ArrayList<>(live.keySet()), differing,
+                verifyMillis, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 reads, LocalDate.now());
+    }
+
+    /** CPU time this process (the service, its projections; not PostgreSQL) has used, in nanoseconds. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Every processor's tokens at (or past) the store's head: the read side has applied every event. */
@@ -824,8 +833,8 @@ public final class PlanLedgerBenchmark {
 
     record HistoryReport(long events, long templateEvents, long cloneSeconds, long liveProjectionMillis,
                          Map<String, Long> tableBytes, RawRead raw, RawRead rawBeforeRebuild, long rebuildMillis,
-                         Map<String, Long> rebuildByProcessor, List<String> comparedTables, List<String> differingTables,
-                         long verifyMillis, List<Scenario> reads, LocalDate date) {
+                         long rebuildCpuMillis, Map<String, Long> rebuildByProcessor, List<String> comparedTables, List<String> differingTables,
+                         long verifyMillis, double loadAverage, List<Scenario> reads, LocalDate date) {
 
         private static final List<String> STORE = List.of("domain_event_entry", "snapshot_event_entry");
         private static final List<String> NOT_READ_SIDE = List.of("token_entry", "dead_letter_entry",
@@ -868,7 +877,9 @@ public final class PlanLedgerBenchmark {
                     | live projection of the cloned events | %,.0f events/s (%d s) | | | |
                     | notary verification of every event | %.1f s | raw sequential read %.1f s | %.1f × | aim < 10 s |
 
-                    Rebuild by processor (ms until each had caught up; they ran side by side): %s
+                    Rebuild by processor (ms until each had caught up; they ran side by side): %s. The service's
+                    CPU time during the rebuild: %.1f s of %.1f s × %d cores (PostgreSQL's not counted); the machine's
+                    load average when it ended: %.1f (other work on the same cores stretches every figure here).
 
                     Rebuild equals live: %s (%d read tables compared row for row before and after, histories included:
                     %s).
@@ -881,6 +892,8 @@ public final class PlanLedgerBenchmark {
                     rebuildMillis / 1000.0, rawRate, events / rawRate, rebuildRate / rawRate,
                     events * 1000.0 / liveProjectionMillis, liveProjectionMillis / 1000, verifyMillis / 1000.0,
                     raw.millis() / 1000.0, (double) verifyMillis / raw.millis(), rebuildByProcessor,
+                    rebuildCpuMillis / 1000.0, rebuildMillis / 1000.0, Runtime.getRuntime().availableProcessors(),
+                    loadAverage,
                     differingTables.isEmpty() ? "**yes**" : "**no**, differing: " + differingTables,
                     comparedTables.size(), String.join(", ", comparedTables)));
             reads.forEach(r -> md.append("| %s | %.1f ms | %.1f ms |%n".formatted(r.name(), r.p50Ms(), r.p99Ms())));
