@@ -30,12 +30,11 @@ public final class ProjectionBatch {
 
     private static final String RESOURCE = ProjectionBatch.class.getName();
 
+    private final Consumer<Long> failed;
     private final Map<Object, Part> parts = new LinkedHashMap<>();
     private final Map<String, Long> positions = new HashMap<>();
     private long highestToken = -1;
     private boolean handlerFailed;
-
-    private final Consumer<Long> failed;
 
     private ProjectionBatch(Consumer<Long> failed) {
         this.failed = failed;
@@ -43,7 +42,7 @@ public final class ProjectionBatch {
 
     /**
      * The batch of the current unit of work, made on first use; {@code failed} hears the highest tracking position of
-     * the batch if its writes are refused at commit.
+     * the batch if a handler fails in it or its writes are refused at commit.
      */
     public static ProjectionBatch current(Consumer<Long> failed) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
@@ -103,7 +102,7 @@ public final class ProjectionBatch {
         parts.clear();
     }
 
-    /** The rows of one JDBC batch statement, written in one round trip. */
+    /** Runs the statement once per row, as one JDBC batch. */
     public static void batchUpdate(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
         if (!rows.isEmpty()) {
             jdbc.batchUpdate(sql, rows);

@@ -19,6 +19,7 @@ import se.uppfoljningsliggaren.query.ReadModelJson;
 import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.sql.Timestamp;
+import java.util.Objects;
 
 /** Builds the follow-up documents (current and one history row per event). */
 @Component
@@ -79,7 +80,7 @@ class OccasionProjection {
     }
 
     private OccasionDocument load(String occasionId) {
-        return ReadModelJson.read(java.util.Objects.requireNonNull(HISTORY.current(jdbc, occasionId), occasionId),
+        return ReadModelJson.read(Objects.requireNonNull(HISTORY.current(jdbc, occasionId), occasionId),
                 OccasionDocument.class);
     }
 

@@ -20,6 +20,7 @@ import se.uppfoljningsliggaren.query.ReadModelJson;
 import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.sql.Timestamp;
+import java.util.Objects;
 
 /** Builds the IK-plan documents (current and one history row per event). */
 @Component
@@ -89,7 +90,7 @@ class IkPlanProjection {
     }
 
     private IkPlanDocument load(String ikPlanId) {
-        return ReadModelJson.read(java.util.Objects.requireNonNull(HISTORY.current(jdbc, ikPlanId), ikPlanId),
+        return ReadModelJson.read(Objects.requireNonNull(HISTORY.current(jdbc, ikPlanId), ikPlanId),
                 IkPlanDocument.class);
     }
 

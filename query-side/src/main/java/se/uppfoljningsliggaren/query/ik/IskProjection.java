@@ -15,6 +15,7 @@ import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.sql.Timestamp;
 import java.util.Map;
+import java.util.Objects;
 
 /** Builds the ISK-bedömning documents (current and one history row per event). */
 @Component
@@ -39,7 +40,7 @@ class IskProjection {
 
     @EventHandler
     void on(IskBedomningAdopted event, DomainEventMessage<?> message) {
-        IskDocument document = ReadModelJson.read(java.util.Objects.requireNonNull(HISTORY.current(jdbc,
+        IskDocument document = ReadModelJson.read(Objects.requireNonNull(HISTORY.current(jdbc,
                 event.iskId()), event.iskId()), IskDocument.class);
         document.apply(event, message);
         save(document, message);

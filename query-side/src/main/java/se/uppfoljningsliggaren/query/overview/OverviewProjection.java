@@ -46,6 +46,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -212,7 +213,7 @@ class OverviewProjection {
     private PlanView planView(PlanDocument plan) {
         List<String> rfIds = plan.rfUppdragIds();
         Map<String, RfUppdragView> rf = rfIds.stream().distinct().map(id -> document(id, RfUppdragView.class))
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toMap(RfUppdragView::rfUppdragId, view -> view));
         return plan.view(0, null, null, rf, Map.of());
     }

@@ -18,6 +18,7 @@ import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Builds the plan views: the current document of each plan, every earlier state of it (for views as they stood at a
@@ -90,7 +91,7 @@ class PlanProjection {
     }
 
     private PlanDocument load(String planId) {
-        return ReadModelJson.read(java.util.Objects.requireNonNull(HISTORY.current(jdbc, planId), planId),
+        return ReadModelJson.read(Objects.requireNonNull(HISTORY.current(jdbc, planId), planId),
                 PlanDocument.class);
     }
 }
