@@ -169,6 +169,8 @@ class AxonStorageConfiguration {
                 .schema(eventSchema)
                 .dataType(byte[].class)
                 .gapTimeout(gapTimeout)
+                // events read per query by each processor (Axon's default 100): a replay reads the whole store
+                .batchSize(1000)
                 .build();
     }
 

@@ -108,6 +108,43 @@ class DeadLetterIT extends LedgerIntegrationTest {
                 .isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    /**
+     * A statement the handler itself runs is refused while its batch collects (no savepoint there): the batch is
+     * applied again one by one, so the event is parked alone and the events after it, in the same batch, go on.
+     */
+    @Test
+    void a_statement_refused_inside_a_handler_parks_that_event_alone() throws Exception {
+        jdbc.execute("""
+                CREATE FUNCTION refuse_poison_namnd() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.name LIKE '%POISON%' THEN
+                        RAISE EXCEPTION 'nämnd refused: %', NEW.code;
+                    END IF;
+                    RETURN NEW;
+                END $$""");
+        jdbc.execute("CREATE TRIGGER overview_namnd_refuse_poison BEFORE INSERT ON overview_namnd "
+                + "FOR EACH ROW EXECUTE FUNCTION refuse_poison_namnd()");
+        try {
+            ok(post("/api/namnder", "{\"code\": \"DLP\", \"name\": \"POISON nämnd\"}"));
+            ok(post("/api/namnder", "{\"code\": \"DLQ\", \"name\": \"Goes on\"}"));
+            for (int i = 0; i < 200 && jdbc.queryForObject("SELECT count(*) FROM overview_namnd WHERE code = 'DLQ'",
+                    Long.class) == 0; i++) {
+                Thread.sleep(100);
+            }
+            assertThat(jdbc.queryForList("SELECT sequence_identifier FROM dead_letter_entry "
+                    + "WHERE processing_group = 'overview-views'", String.class)).containsExactly("DLP");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM overview_namnd WHERE code IN ('DLP', 'DLQ')",
+                    Long.class)).isEqualTo(1);
+        } finally {
+            jdbc.execute("DROP TRIGGER overview_namnd_refuse_poison ON overview_namnd");
+            jdbc.execute("DROP FUNCTION refuse_poison_namnd()");
+        }
+        JsonNode retried = ok(post("/api/admin/dead-letters/retry?processor=overview-views", "")).getBody();
+        assertThat(retried.at("/processed/overview-views").asLong()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM overview_namnd WHERE code IN ('DLP', 'DLQ')",
+                Long.class)).isEqualTo(2);
+    }
+
     private void awaitParked(long expected) throws InterruptedException {
         for (int i = 0; i < 200; i++) {
             if (jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry WHERE processing_group = 'plan-views' "

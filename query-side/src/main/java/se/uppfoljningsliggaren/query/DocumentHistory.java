@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,28 +44,35 @@ public final class DocumentHistory {
     }
 
     /**
-     * Records the document after the event. Called before the live table is updated: the patch is taken from the
-     * document the live table still holds.
+     * The document as the current batch has it: as stored, or as an earlier event of the batch left it; null if there
+     * is none yet. Read from the live table once per batch.
      */
-    public void append(JdbcTemplate jdbc, String id, DomainEventMessage<?> message, long globalIndex, String document) {
-        append(jdbc, id, message, globalIndex, document, null);
+    public String current(JdbcTemplate jdbc, String id) {
+        return batch(jdbc).current(id).document;
     }
 
-    /** @param head the fields a list of these documents shows, or null */
-    public void append(JdbcTemplate jdbc, String id, DomainEventMessage<?> message, long globalIndex, String document,
-                       String head) {
-        Map<String, Object> previous = jdbc.queryForList("SELECT l.document::text AS document, (SELECT h.since_checkpoint FROM "
-                + table + " h WHERE h." + idColumn + " = ? ORDER BY h.version DESC LIMIT 1) AS since_checkpoint FROM "
-                + liveTable + " l WHERE l." + idColumn + " = ?", id, id).stream().findFirst().orElse(Map.of());
-        JsonNode after = ReadModelJson.tree(document);
+    /**
+     * Records the document after the event: its history row (the patch from the document before it, or the whole
+     * document) and its live row ({@code liveSql} with {@code liveArgs}, an upsert), both written at the batch's flush.
+     *
+     * @param head the fields a list of these documents shows, or null
+     */
+    public void record(JdbcTemplate jdbc, String id, DomainEventMessage<?> message, long globalIndex, String document,
+                       String head, String liveSql, Object... liveArgs) {
+        Batch batch = batch(jdbc);
+        Current previous = batch.current(id);
         String body = document;
+        JsonNode after = null;
         boolean checkpoint = true;
         long since = 0;
-        if (previous.get("document") != null && previous.get("since_checkpoint") != null) {
-            JsonNode before = ReadModelJson.tree((String) previous.get("document"));
+        if (previous.document != null && previous.sinceCheckpoint != null) {
+            // fields in name order, so the patch follows from the content alone, not from the order the text came in
+            // (the live table's jsonb, or the JSON an earlier event of the batch wrote)
+            JsonNode before = previous.tree != null ? previous.tree : ReadModelJson.sortedTree(previous.document);
+            after = ReadModelJson.sortedTree(document);
             JsonNode diff = JsonDiff.asJson(before, after);
             String patch = diff.toString();
-            since = ((Number) previous.get("since_checkpoint")).longValue() + patch.length();
+            since = previous.sinceCheckpoint + patch.length();
             // the diff compares decimals by value (1.5 = 1.50): a patch that does not give the document back exactly
             // is not kept, the document is
             if (since < document.length() && same(JsonPatch.apply(diff, before), after)) {
@@ -74,11 +82,54 @@ public final class DocumentHistory {
                 since = 0;
             }
         }
-        jdbc.update("INSERT INTO " + table + " (" + idColumn + ", version, global_index, event_time, event_type, "
-                        + "checkpoint, since_checkpoint, body, head) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb) "
-                        + "ON CONFLICT DO NOTHING",
-                id, message.getSequenceNumber(), globalIndex, Timestamp.from(message.getTimestamp()),
-                message.getPayloadType().getSimpleName(), checkpoint, since, body, head);
+        batch.history.add(new Object[]{id, message.getSequenceNumber(), globalIndex,
+                Timestamp.from(message.getTimestamp()), message.getPayloadType().getSimpleName(), checkpoint, since,
+                body, head});
+        batch.documents.put(id, new Current(document, since, after));
+        batch.live.put(id, liveArgs);
+        batch.liveSql = liveSql;
+    }
+
+    private Batch batch(JdbcTemplate jdbc) {
+        return ProjectionBatch.part(this, () -> new Batch(jdbc));
+    }
+
+    /**
+     * A document as the batch has it, with the patch length since its last checkpoint (null: no history row) and its
+     * sorted tree once a patch was taken to it (null: not yet).
+     */
+    private record Current(String document, Long sinceCheckpoint, JsonNode tree) {
+    }
+
+    /** This history's documents in one batch: each read once, written once with one history row per event. */
+    private final class Batch implements ProjectionBatch.Part {
+
+        private final JdbcTemplate jdbc;
+        private final Map<String, Current> documents = new HashMap<>();
+        private final List<Object[]> history = new ArrayList<>();
+        private final Map<String, Object[]> live = new LinkedHashMap<>();
+        private String liveSql;
+
+        Batch(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        Current current(String id) {
+            return documents.computeIfAbsent(id, key -> jdbc.query("SELECT l.document::text, (SELECT h.since_checkpoint "
+                    + "FROM " + table + " h WHERE h." + idColumn + " = ? ORDER BY h.version DESC LIMIT 1) FROM "
+                    + liveTable + " l WHERE l." + idColumn + " = ?", (rs, i) -> new Current(rs.getString(1),
+                    (Long) rs.getObject(2), null), id, id).stream().findFirst().orElse(new Current(null, null, null)));
+        }
+
+        @Override
+        public void flush() {
+            ProjectionBatch.batchUpdate(jdbc, "INSERT INTO " + table + " (" + idColumn + ", version, global_index, "
+                    + "event_time, event_type, checkpoint, since_checkpoint, body, head) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb) ON CONFLICT DO NOTHING", history);
+            ProjectionBatch.batchUpdate(jdbc, liveSql, new ArrayList<>(live.values()));
+            history.clear();
+            live.clear();
+        }
     }
 
     /** The document as it stood at the instant: after its last event at or before it; empty if it did not exist. */

@@ -7,11 +7,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.util.TreeMap;
 
 /**
  * The JSON of read-table documents. A mapper of its own, so API settings never change what the tables hold, and
@@ -31,6 +35,14 @@ public final class ReadModelJson {
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
+
+    /** Reads trees whose objects keep their fields in name order, whatever order the text has them in. */
+    private static final ObjectReader SORTED = MAPPER.reader().with(new JsonNodeFactory(true) {
+        @Override
+        public ObjectNode objectNode() {
+            return new ObjectNode(this, new TreeMap<>());
+        }
+    });
 
     private ReadModelJson() {
     }
@@ -54,6 +66,15 @@ public final class ReadModelJson {
     public static JsonNode tree(String json) {
         try {
             return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read read-model JSON", e);
+        }
+    }
+
+    /** A tree with every object's fields in name order (e.g. to diff two documents whatever their text's order). */
+    public static JsonNode sortedTree(String json) {
+        try {
+            return SORTED.readTree(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot read read-model JSON", e);
         }

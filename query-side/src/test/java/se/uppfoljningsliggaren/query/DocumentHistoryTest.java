@@ -29,4 +29,15 @@ class DocumentHistoryTest {
         assertThat(DocumentHistory.same(JsonPatch.apply(patch, before), after)).isFalse();
         assertThat(DocumentHistory.same(after, ReadModelJson.tree("{\"amount\": 1.50}"))).isTrue();
     }
+
+    @Test
+    void the_patch_between_sorted_trees_is_the_same_whichever_order_the_previous_text_had() {
+        // the previous document as the live table's jsonb prints it, and as the projection wrote it in the batch
+        String fromTable = "{\"goals\": {\"m1\": {\"title\": \"God vård\", \"addedIn\": 1}}, \"version\": 1}";
+        String fromBatch = "{\"version\": 1, \"goals\": {\"m1\": {\"addedIn\": 1, \"title\": \"God vård\"}}}";
+        JsonNode after = ReadModelJson.sortedTree(
+                "{\"version\": 2, \"goals\": {\"m2\": {\"title\": \"Nära\"}, \"m1\": {\"addedIn\": 1, \"title\": \"God\"}}}");
+        assertThat(JsonDiff.asJson(ReadModelJson.sortedTree(fromTable), after).toString())
+                .isEqualTo(JsonDiff.asJson(ReadModelJson.sortedTree(fromBatch), after).toString());
+    }
 }

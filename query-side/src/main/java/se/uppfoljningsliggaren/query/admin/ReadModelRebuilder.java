@@ -11,13 +11,16 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Rebuilds every read table from the event store: each streaming processor is stopped, its tokens reset to the
  * start (its @ResetHandlers empty its tables and its projection_progress), started again, and awaited until it
- * has caught up with the head.
+ * has caught up with the head. A full rebuild replays every processor at once: each owns its tables, so they do
+ * not wait for one another, and the store's pages one reads are still in the cache when the others read them.
  * In a deployment with several query processes, stop the processors on the others first.
  */
 @Component
@@ -41,13 +44,32 @@ public class ReadModelRebuilder {
     public record RebuildReport(Map<String, Long> millisByProcessor) {
     }
 
+    /** Rebuilds every processor's tables side by side; answers how long each took to catch up, in milliseconds. */
     public synchronized RebuildReport rebuildAll(Duration timeout) throws InterruptedException {
-        Map<String, Long> millis = new TreeMap<>();
-        for (var entry : processing.eventProcessors().entrySet()) {
-            if (entry.getValue() instanceof StreamingEventProcessor processor) {
-                millis.put(entry.getKey(), rebuild(processor, timeout));
-            }
+        List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+        Instant start = Instant.now();
+        long head = eventStore.createHeadToken().position().orElse(0);
+        processors.stream().map(StreamingEventProcessor::shutdownAsync).toList().forEach(CompletableFuture::join);
+        for (StreamingEventProcessor processor : processors) {
+            processor.resetTokens();
+            processor.start();
         }
+        Map<String, Long> millis = new TreeMap<>();
+        boolean done = notifier.awaitUntil(() -> {
+            for (StreamingEventProcessor processor : processors) {
+                if (!millis.containsKey(processor.getName()) && caughtUp(processor, head)) {
+                    millis.put(processor.getName(), Duration.between(start, Instant.now()).toMillis());
+                }
+            }
+            return millis.size() == processors.size();
+        }, timeout, RECHECK);
+        if (!done) {
+            throw new IllegalStateException("not caught up before the deadline: " + processors.stream()
+                    .map(StreamingEventProcessor::getName).filter(name -> !millis.containsKey(name)).toList());
+        }
+        log.info("Rebuilt every processor side by side in {} ms: {}", Duration.between(start, Instant.now())
+                .toMillis(), millis);
         return new RebuildReport(millis);
     }
 
@@ -74,13 +96,14 @@ public class ReadModelRebuilder {
     /**
      * Whether every segment has processed up to the head the store had when the rebuild began, woken by the
      * projections' commits. (A replay token only stops reporting "replaying" once a newer event arrives, so that
-     * flag cannot be waited for.)
+     * flag cannot be waited for.) A segment in error is waited for too: a batch that failed is applied again one by
+     * one, its failing event parked (see ProjectionBatch), so the error passes; one that does not meets the deadline.
      */
     private static boolean caughtUp(StreamingEventProcessor processor, long head) {
         Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        if (status.values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
-            throw new IllegalStateException(processor.getName() + " failed while rebuilding");
-        }
+        status.values().stream().filter(EventTrackerStatus::isErrorState).findFirst().ifPresent(failed ->
+                log.warn("{} segment {} failed while rebuilding, retrying: {}", processor.getName(),
+                        failed.getSegment().getSegmentId(), failed.getError().toString()));
         int segments = status.values().stream().mapToInt(s -> s.getSegment().getMask() + 1).max().orElse(0);
         return !status.isEmpty() && status.size() == segments && status.values().stream()
                 .allMatch(s -> s.getCurrentPosition().orElse(-1) >= head);

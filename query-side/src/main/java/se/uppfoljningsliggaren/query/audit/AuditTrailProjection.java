@@ -9,11 +9,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import se.uppfoljningsliggaren.kernel.LedgerMetadata;
 import se.uppfoljningsliggaren.kernel.source.Provenance;
+import se.uppfoljningsliggaren.query.ProjectionBatch;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,7 @@ import java.util.stream.Collectors;
  * The audit trail: one row per stored event, with who, when, why, under which beslut and from which source, and the
  * entity's content before and after it. {@code before} is the {@code after} of the entity's previous row: an
  * entity's events all belong to one aggregate, which one segment applies in order (parked events keep that order),
- * so the previous row is always there.
+ * so the previous row is always there. The rows are written once per batch (see {@link Rows}).
  */
 @Component
 @ProcessingGroup(AuditTrailProjection.PROCESSING_GROUP)
@@ -44,39 +47,90 @@ class AuditTrailProjection {
     void on(Object event, DomainEventMessage<?> message) {
         AuditedChange change = AuditedChange.of(event);
         long globalIndex = StorePosition.of(jdbc, message);
-        List<String> previous = jdbc.queryForList("""
-                SELECT after FROM audit_entry WHERE entity_key = ? AND global_index < ?
-                ORDER BY global_index DESC LIMIT 1""", String.class, change.entityKey(), globalIndex);
-        String before = previous.isEmpty() ? null : previous.get(0);
-        Map<String, Object> after = new LinkedHashMap<>();
-        if (before != null) {
-            after.putAll(contentOf(before));
+        ProjectionBatch.part(Rows.class, () -> new Rows(jdbc)).add(new Pending(event, message, change, globalIndex));
+    }
+
+    /** One event's row as the handler found it; its before and after are filled in at the flush. */
+    private record Pending(Object event, DomainEventMessage<?> message, AuditedChange change, long globalIndex) {
+    }
+
+    /**
+     * The batch's rows. At the flush the previous row of each entity the batch touches is read in one statement (the
+     * latest below the batch's first event of that entity), then each row's before is the after of the one before it.
+     */
+    private static final class Rows implements ProjectionBatch.Part {
+
+        private final JdbcTemplate jdbc;
+        private final List<Pending> pending = new ArrayList<>();
+
+        Rows(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
         }
-        after.putAll(change.fields());
-        MetaData metadata = message.getMetaData();
-        String reason = LedgerMetadata.reason(metadata);
-        Provenance provenance = Provenance.of(metadata);
-        jdbc.update("""
-                INSERT INTO audit_entry (global_index, aggregate_identifier, sequence_number, event_type, entity_kind,
-                    entity_key, occurred_at, who, who_name, role, namnd_scope, client, reason, idempotency_key,
-                    request_id, correlation_id, beslut, before, after, provenance, item_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?)
-                ON CONFLICT (global_index) DO NOTHING""",
-                globalIndex, message.getAggregateIdentifier(), message.getSequenceNumber(),
-                event.getClass().getSimpleName(), change.kind().name(), change.entityKey(),
-                Timestamp.from(message.getTimestamp()), text(metadata, LedgerMetadata.PRINCIPAL),
-                text(metadata, LedgerMetadata.PRINCIPAL_NAME), text(metadata, LedgerMetadata.ROLE),
-                text(metadata, LedgerMetadata.NAMND_SCOPE), text(metadata, LedgerMetadata.CLIENT),
-                reason != null ? reason : change.reason(), text(metadata, LedgerMetadata.IDEMPOTENCY_KEY),
-                text(metadata, LedgerMetadata.REQUEST_ID), text(metadata, CORRELATION_ID),
-                change.beslut() == null ? null : ReadModelJson.write(change.beslut()), before,
-                ReadModelJson.write(after), provenance == null ? null : ReadModelJson.write(provenance),
-                ItemProvenance.keyOf(event));
+
+        void add(Pending row) {
+            pending.add(row);
+        }
+
+        @Override
+        public void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            Map<String, Long> firstByEntity = new LinkedHashMap<>();
+            pending.forEach(p -> firstByEntity.merge(p.change().entityKey(), p.globalIndex(), Math::min));
+            Map<String, String> afters = new HashMap<>();
+            jdbc.query("""
+                    SELECT k.entity_key, (SELECT a.after::text FROM audit_entry a
+                                          WHERE a.entity_key = k.entity_key AND a.global_index < k.below
+                                          ORDER BY a.global_index DESC LIMIT 1)
+                    FROM unnest(?::text[], ?::bigint[]) AS k(entity_key, below)""", rs -> {
+                if (rs.getString(2) != null) {
+                    afters.put(rs.getString(1), rs.getString(2));
+                }
+            }, firstByEntity.keySet().toArray(String[]::new), firstByEntity.values().toArray(Long[]::new));
+            List<Object[]> rows = new ArrayList<>();
+            pending.stream().sorted(java.util.Comparator.comparingLong(Pending::globalIndex)).forEach(p -> {
+                String before = afters.get(p.change().entityKey());
+                Map<String, Object> after = new LinkedHashMap<>();
+                if (before != null) {
+                    after.putAll(contentOf(before));
+                }
+                after.putAll(p.change().fields());
+                String afterJson = ReadModelJson.write(after);
+                afters.put(p.change().entityKey(), afterJson);
+                rows.add(row(p, before, afterJson));
+            });
+            pending.clear();
+            ProjectionBatch.batchUpdate(jdbc, """
+                    INSERT INTO audit_entry (global_index, aggregate_identifier, sequence_number, event_type, entity_kind,
+                        entity_key, occurred_at, who, who_name, role, namnd_scope, client, reason, idempotency_key,
+                        request_id, correlation_id, beslut, before, after, provenance, item_key)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?)
+                    ON CONFLICT (global_index) DO NOTHING""", rows);
+        }
+
+        private static Object[] row(Pending p, String before, String after) {
+            DomainEventMessage<?> message = p.message();
+            AuditedChange change = p.change();
+            MetaData metadata = message.getMetaData();
+            String reason = LedgerMetadata.reason(metadata);
+            Provenance provenance = Provenance.of(metadata);
+            return new Object[]{p.globalIndex(), message.getAggregateIdentifier(), message.getSequenceNumber(),
+                    p.event().getClass().getSimpleName(), change.kind().name(), change.entityKey(),
+                    Timestamp.from(message.getTimestamp()), text(metadata, LedgerMetadata.PRINCIPAL),
+                    text(metadata, LedgerMetadata.PRINCIPAL_NAME), text(metadata, LedgerMetadata.ROLE),
+                    text(metadata, LedgerMetadata.NAMND_SCOPE), text(metadata, LedgerMetadata.CLIENT),
+                    reason != null ? reason : change.reason(), text(metadata, LedgerMetadata.IDEMPOTENCY_KEY),
+                    text(metadata, LedgerMetadata.REQUEST_ID), text(metadata, CORRELATION_ID),
+                    change.beslut() == null ? null : ReadModelJson.write(change.beslut()), before, after,
+                    provenance == null ? null : ReadModelJson.write(provenance), ItemProvenance.keyOf(p.event())};
+        }
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM audit_entry");
+        // TRUNCATE: a replay empties the whole table, and DELETE would leave every row behind as a dead tuple
+        jdbc.execute("TRUNCATE audit_entry");
     }
 
     @SuppressWarnings("unchecked")

@@ -21,6 +21,7 @@ import se.uppfoljningsliggaren.query.ReadModelJson;
 import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.sql.Timestamp;
+import java.util.Objects;
 
 /** Builds the follow-up documents (current and one history row per event). */
 @Component
@@ -81,8 +82,8 @@ class OccasionProjection {
     }
 
     private OccasionDocument load(String occasionId) {
-        return ReadModelJson.read(jdbc.queryForObject("SELECT document FROM followup_view WHERE occasion_id = ?",
-                String.class, occasionId), OccasionDocument.class);
+        return ReadModelJson.read(Objects.requireNonNull(HISTORY.current(jdbc, occasionId), occasionId),
+                OccasionDocument.class);
     }
 
     private void save(OccasionDocument document, DomainEventMessage<?> message) {
@@ -90,8 +91,7 @@ class OccasionProjection {
         String json = ReadModelJson.write(document);
         long globalIndex = StorePosition.of(jdbc, message);
         Timestamp at = Timestamp.from(message.getTimestamp());
-        HISTORY.append(jdbc, document.occasionId, message, globalIndex, json);
-        jdbc.update("""
+        HISTORY.record(jdbc, document.occasionId, message, globalIndex, json, null, """
                 INSERT INTO followup_view (occasion_id, namnd_code, year, kind, plan_id, status, version,
                     last_global_index, last_changed_at, document)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)

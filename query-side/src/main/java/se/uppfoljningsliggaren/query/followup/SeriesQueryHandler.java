@@ -48,10 +48,10 @@ class SeriesQueryHandler {
             args.add(java.sql.Timestamp.from(query.asOf()));
             args.add(java.sql.Timestamp.from(query.asOf()));
         }
+        // live: the current versions of the figures
         List<SeriesPoint> points = new ArrayList<>(jdbc.query("""
-                SELECT * FROM %s WHERE indikator_id = ? AND (?::text IS NULL OR namnd_code = ?::text)%s
-                ORDER BY series_id, figure_key""".formatted(query.asOf() == null ? "utfall_view" : "utfall_version",
-                        validThen),
+                SELECT * FROM utfall_version WHERE indikator_id = ? AND (?::text IS NULL OR namnd_code = ?::text)%s
+                ORDER BY series_id, figure_key""".formatted(query.asOf() == null ? " AND valid_to IS NULL" : validThen),
                 (rs, i) -> new SeriesPoint(rs.getString("namnd_code"), rs.getInt("year"),
                         ReadModelJson.read(rs.getString("figure"), PeriodValue.class),
                         List.of(ReadModelJson.read(rs.getString("breakdowns"), BreakdownValue[].class)), "UTFALL", null,

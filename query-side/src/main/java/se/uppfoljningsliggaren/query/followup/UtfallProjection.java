@@ -1,7 +1,5 @@
 package se.uppfoljningsliggaren.query.followup;
 
-import se.uppfoljningsliggaren.kernel.source.Provenance;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -12,17 +10,30 @@ import se.uppfoljningsliggaren.kernel.LedgerMetadata;
 import se.uppfoljningsliggaren.kernel.followup.SeriesViews.Correction;
 import se.uppfoljningsliggaren.kernel.followup.UtfallCorrected;
 import se.uppfoljningsliggaren.kernel.followup.UtfallRecorded;
+import se.uppfoljningsliggaren.kernel.source.Provenance;
 import se.uppfoljningsliggaren.kernel.value.Period;
 import se.uppfoljningsliggaren.kernel.value.PeriodValue;
+import se.uppfoljningsliggaren.query.ProjectionBatch;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
 
-/** Recorded figures with their current value and every correction, for the indikator time series. */
+/**
+ * Recorded figures, every version of each with the instants between which it held (the current one has no end), and
+ * every correction, for the indikator time series live and as of an instant. Written once per batch (see
+ * {@link Versions}).
+ */
 @Component
 @ProcessingGroup(UtfallProjection.PROCESSING_GROUP)
 class UtfallProjection {
@@ -38,57 +49,124 @@ class UtfallProjection {
     @EventHandler
     void on(UtfallRecorded event, DomainEventMessage<?> message) {
         long globalIndex = StorePosition.of(jdbc, message);
-        jdbc.update("""
-                INSERT INTO utfall_view (series_id, figure_key, namnd_code, indikator_id, year, period_order, figure,
-                    breakdowns, source, comment, recorded_by, recorded_at, corrections, last_global_index, provenance)
-                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, '[]'::jsonb, ?, ?::jsonb)
-                ON CONFLICT DO NOTHING""",
-                event.seriesId(), key(event.figure()), event.namndCode(), event.indikatorId(), event.year(),
-                order(event.figure().period()), ReadModelJson.write(event.figure()),
-                ReadModelJson.write(event.breakdowns()), event.source(), event.comment(), principal(message),
-                Timestamp.from(message.getTimestamp()), globalIndex, provenance(message));
-        version(event.seriesId(), key(event.figure()), message, globalIndex);
+        versions().add(new Change(event.seriesId(), key(event.figure()), globalIndex, message.getTimestamp(),
+                current -> current != null ? current : new Version(event.namndCode(), event.indikatorId(),
+                        event.year(), order(event.figure().period()), ReadModelJson.write(event.figure()),
+                        ReadModelJson.write(event.breakdowns()), event.source(), event.comment(), principal(message),
+                        message.getTimestamp(), List.of(), provenance(message))));
     }
 
     @EventHandler
     void on(UtfallCorrected event, DomainEventMessage<?> message) {
         long globalIndex = StorePosition.of(jdbc, message);
-        String current = jdbc.queryForObject("SELECT corrections FROM utfall_view WHERE series_id = ? AND figure_key = ?",
-                String.class, event.seriesId(), key(event.figure()));
-        List<Correction> corrections = new ArrayList<>(Arrays.asList(ReadModelJson.read(current, Correction[].class)));
-        corrections.add(new Correction(event.corrected(), event.figure(), event.reason(), principal(message),
-                message.getTimestamp()));
-        jdbc.update("""
-                UPDATE utfall_view SET figure = ?::jsonb, breakdowns = ?::jsonb, corrections = ?::jsonb,
-                    last_global_index = ?, provenance = ?::jsonb WHERE series_id = ? AND figure_key = ?""",
-                ReadModelJson.write(event.figure()), ReadModelJson.write(event.breakdowns()),
-                ReadModelJson.write(corrections), globalIndex, provenance(message), event.seriesId(),
-                key(event.figure()));
-        version(event.seriesId(), key(event.figure()), message, globalIndex);
-    }
-
-    /**
-     * The figure's row as it now stands becomes a version of its own, valid from this event until the next one, so
-     * the series as of an instant is one indexed read. A replayed event finds its version there.
-     */
-    private void version(String seriesId, String figureKey, DomainEventMessage<?> message, long globalIndex) {
-        Timestamp at = Timestamp.from(message.getTimestamp());
-        jdbc.update("UPDATE utfall_version SET valid_to = ? WHERE series_id = ? AND figure_key = ? AND valid_to IS NULL "
-                + "AND global_index < ?", at, seriesId, figureKey, globalIndex);
-        jdbc.update("""
-                INSERT INTO utfall_version (series_id, figure_key, global_index, namnd_code, indikator_id, year,
-                    period_order, valid_from, figure, breakdowns, source, comment, recorded_by, recorded_at, corrections,
-                    provenance)
-                SELECT series_id, figure_key, ?, namnd_code, indikator_id, year, period_order, ?, figure, breakdowns,
-                    source, comment, recorded_by, recorded_at, corrections, provenance
-                FROM utfall_view WHERE series_id = ? AND figure_key = ? ON CONFLICT DO NOTHING""",
-                globalIndex, at, seriesId, figureKey);
+        Correction correction = new Correction(event.corrected(), event.figure(), event.reason(), principal(message),
+                message.getTimestamp());
+        String figure = ReadModelJson.write(event.figure());
+        String breakdowns = ReadModelJson.write(event.breakdowns());
+        String provenance = provenance(message);
+        versions().add(new Change(event.seriesId(), key(event.figure()), globalIndex, message.getTimestamp(),
+                current -> {
+                    List<Correction> corrections = new ArrayList<>(Objects.requireNonNull(current, event.seriesId())
+                            .corrections());
+                    corrections.add(correction);
+                    return new Version(current.namndCode(), current.indikatorId(), current.year(),
+                            current.periodOrder(), figure, breakdowns, current.source(), current.comment(),
+                            current.recordedBy(), current.recordedAt(), corrections, provenance);
+                }));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.update("DELETE FROM utfall_version");
-        jdbc.update("DELETE FROM utfall_view");
+        // TRUNCATE: a replay empties the whole table, and DELETE would leave every row behind as a dead tuple
+        jdbc.execute("TRUNCATE utfall_version");
+    }
+
+    private Versions versions() {
+        return ProjectionBatch.part(Versions.class, () -> new Versions(jdbc));
+    }
+
+    /** A figure's row as it stood in one version; its provenance as the last recording or correction gave it. */
+    private record Version(String namndCode, String indikatorId, int year, int periodOrder, String figure,
+                           String breakdowns, String source, String comment, String recordedBy, Instant recordedAt,
+                           List<Correction> corrections, String provenance) {
+    }
+
+    /** What an event makes of the figure's current version (null: none yet). */
+    private record Change(String seriesId, String figureKey, long globalIndex, Instant at, UnaryOperator<Version> apply) {
+    }
+
+    /**
+     * The batch's changes. At the flush the current version of each figure the batch touches is read in one
+     * statement; each change makes a new version valid from its event, which ends the one before it.
+     */
+    private static final class Versions implements ProjectionBatch.Part {
+
+        private final JdbcTemplate jdbc;
+        private final List<Change> changes = new ArrayList<>();
+
+        Versions(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        void add(Change change) {
+            changes.add(change);
+        }
+
+        @Override
+        public void flush() {
+            if (changes.isEmpty()) {
+                return;
+            }
+            Map<String, Change> firstByFigure = new LinkedHashMap<>();
+            changes.forEach(c -> firstByFigure.merge(c.seriesId() + '\u0000' + c.figureKey(), c,
+                    (a, b) -> a.globalIndex() <= b.globalIndex() ? a : b));
+            Map<String, Version> current = new HashMap<>();
+            jdbc.query("""
+                    SELECT v.* FROM unnest(?::text[], ?::text[], ?::bigint[]) AS k(series_id, figure_key, below)
+                    JOIN utfall_version v ON v.series_id = k.series_id AND v.figure_key = k.figure_key
+                        AND v.valid_to IS NULL AND v.global_index < k.below""", rs -> {
+                current.put(rs.getString("series_id") + '\u0000' + rs.getString("figure_key"), new Version(
+                        rs.getString("namnd_code"), rs.getString("indikator_id"), rs.getInt("year"),
+                        rs.getInt("period_order"), rs.getString("figure"), rs.getString("breakdowns"),
+                        rs.getString("source"), rs.getString("comment"), rs.getString("recorded_by"),
+                        rs.getTimestamp("recorded_at").toInstant(),
+                        Arrays.asList(ReadModelJson.read(rs.getString("corrections"), Correction[].class)),
+                        rs.getString("provenance")));
+            }, firstByFigure.values().stream().map(Change::seriesId).toArray(String[]::new),
+                    firstByFigure.values().stream().map(Change::figureKey).toArray(String[]::new),
+                    firstByFigure.values().stream().map(Change::globalIndex).toArray(Long[]::new));
+            List<Object[]> ended = new ArrayList<>();
+            Map<String, Object[]> inserted = new LinkedHashMap<>();
+            Map<String, Object[]> latest = new HashMap<>();
+            changes.stream().sorted(Comparator.comparingLong(Change::globalIndex)).forEach(c -> {
+                String figure = c.seriesId() + '\u0000' + c.figureKey();
+                Timestamp at = Timestamp.from(c.at());
+                Object[] before = latest.get(figure);
+                if (before != null) {
+                    before[8] = at;
+                } else if (current.containsKey(figure)) {
+                    ended.add(new Object[]{at, c.seriesId(), c.figureKey(), c.globalIndex()});
+                }
+                Version version = c.apply().apply(current.get(figure));
+                current.put(figure, version);
+                Object[] row = {c.seriesId(), c.figureKey(), c.globalIndex(), version.namndCode(),
+                        version.indikatorId(), version.year(), version.periodOrder(), at, null, version.figure(),
+                        version.breakdowns(), version.source(), version.comment(), version.recordedBy(),
+                        Timestamp.from(version.recordedAt()), ReadModelJson.write(version.corrections()),
+                        version.provenance()};
+                latest.put(figure, row);
+                inserted.put(figure + '\u0000' + c.globalIndex(), row);
+            });
+            changes.clear();
+            ProjectionBatch.batchUpdate(jdbc, "UPDATE utfall_version SET valid_to = ? WHERE series_id = ? "
+                    + "AND figure_key = ? AND valid_to IS NULL AND global_index < ?", ended);
+            ProjectionBatch.batchUpdate(jdbc, """
+                    INSERT INTO utfall_version (series_id, figure_key, global_index, namnd_code, indikator_id, year,
+                        period_order, valid_from, valid_to, figure, breakdowns, source, comment, recorded_by,
+                        recorded_at, corrections, provenance)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
+                    ON CONFLICT DO NOTHING""", new ArrayList<>(inserted.values()));
+        }
     }
 
     private static String key(PeriodValue figure) {
@@ -106,13 +184,12 @@ class UtfallProjection {
         return period.endYear() * 100 + withinYear;
     }
 
-    /** Where the figure comes from, as its last recording or correction gave it (null: not given). */
+    private static String principal(DomainEventMessage<?> message) {
+        return LedgerMetadata.principal(message.getMetaData());
+    }
+
     private static String provenance(DomainEventMessage<?> message) {
         Provenance provenance = Provenance.of(message.getMetaData());
         return provenance == null ? null : ReadModelJson.write(provenance);
-    }
-
-    private static String principal(DomainEventMessage<?> message) {
-        return LedgerMetadata.principal(message.getMetaData());
     }
 }

@@ -22,6 +22,7 @@ import se.uppfoljningsliggaren.query.ReadModelJson;
 import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.sql.Timestamp;
+import java.util.Objects;
 
 /** Builds the IK-plan documents (current and one history row per event). */
 @Component
@@ -91,8 +92,8 @@ class IkPlanProjection {
     }
 
     private IkPlanDocument load(String ikPlanId) {
-        return ReadModelJson.read(jdbc.queryForObject("SELECT document FROM ik_plan_view WHERE ik_plan_id = ?",
-                String.class, ikPlanId), IkPlanDocument.class);
+        return ReadModelJson.read(Objects.requireNonNull(HISTORY.current(jdbc, ikPlanId), ikPlanId),
+                IkPlanDocument.class);
     }
 
     private void save(IkPlanDocument document, DomainEventMessage<?> message) {
@@ -100,8 +101,7 @@ class IkPlanProjection {
         String json = ReadModelJson.write(document);
         long globalIndex = StorePosition.of(jdbc, message);
         Timestamp at = Timestamp.from(message.getTimestamp());
-        HISTORY.append(jdbc, document.ikPlanId, message, globalIndex, json);
-        jdbc.update("""
+        HISTORY.record(jdbc, document.ikPlanId, message, globalIndex, json, null, """
                 INSERT INTO ik_plan_view (ik_plan_id, namnd_code, year, status, version, last_global_index,
                     last_changed_at, document)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)

@@ -17,7 +17,7 @@ import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.sql.Timestamp;
 import java.util.Map;
-import java.util.List;
+import java.util.Objects;
 
 /** Builds the ISK-bedömning documents (current and one history row per event). */
 @Component
@@ -34,18 +34,16 @@ class IskProjection {
 
     @EventHandler
     void on(IskBedomningRecorded event, DomainEventMessage<?> message) {
-        List<String> stored = jdbc.queryForList("SELECT document FROM isk_view WHERE isk_id = ?", String.class,
-                event.iskId());
-        IskDocument document = stored.isEmpty() ? new IskDocument() : ReadModelJson.read(stored.get(0),
-                IskDocument.class);
+        String stored = HISTORY.current(jdbc, event.iskId());
+        IskDocument document = stored == null ? new IskDocument() : ReadModelJson.read(stored, IskDocument.class);
         document.apply(event, message);
         save(document, message);
     }
 
     @EventHandler
     void on(IskBedomningAdopted event, DomainEventMessage<?> message) {
-        IskDocument document = ReadModelJson.read(jdbc.queryForObject(
-                "SELECT document FROM isk_view WHERE isk_id = ?", String.class, event.iskId()), IskDocument.class);
+        IskDocument document = ReadModelJson.read(Objects.requireNonNull(HISTORY.current(jdbc,
+                event.iskId()), event.iskId()), IskDocument.class);
         document.apply(event, message);
         save(document, message);
     }
@@ -61,9 +59,8 @@ class IskProjection {
         String json = ReadModelJson.write(document);
         long globalIndex = StorePosition.of(jdbc, message);
         Timestamp at = Timestamp.from(message.getTimestamp());
-        HISTORY.append(jdbc, document.iskId, message, globalIndex, json, ReadModelJson.write(Map.of(
-                "status", status(document), "tillracklig", document.current().tillracklig())));
-        jdbc.update("""
+        HISTORY.record(jdbc, document.iskId, message, globalIndex, json, ReadModelJson.write(Map.of(
+                "status", status(document), "tillracklig", document.current().tillracklig())), """
                 INSERT INTO isk_view (isk_id, namnd_code, year, status, tillracklig, version, last_global_index,
                     last_changed_at, document)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)

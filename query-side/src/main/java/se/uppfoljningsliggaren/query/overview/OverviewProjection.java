@@ -29,6 +29,7 @@ import se.uppfoljningsliggaren.kernel.plan.PlanCreated;
 import se.uppfoljningsliggaren.kernel.plan.PlanEvent;
 import se.uppfoljningsliggaren.kernel.query.PlanViews.PlanView;
 import se.uppfoljningsliggaren.kernel.query.PlanViews.RfUppdragView;
+import se.uppfoljningsliggaren.query.ProjectionBatch;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 import se.uppfoljningsliggaren.query.StorePosition;
 import se.uppfoljningsliggaren.query.followup.FollowUpReports;
@@ -40,8 +41,12 @@ import se.uppfoljningsliggaren.query.plan.PlanDocument;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -83,6 +88,7 @@ class OverviewProjection {
         jdbc.update("INSERT INTO overview_namnd (code, name, global_index, event_time) VALUES (?, ?, ?, ?) "
                         + "ON CONFLICT DO NOTHING", event.code(), event.name(), StorePosition.of(jdbc, message),
                 Timestamp.from(message.getTimestamp()));
+        batch().names.remove(event.code());
     }
 
     /** The texts of received RF uppdrag label the summary table's RF rows. */
@@ -100,6 +106,7 @@ class OverviewProjection {
         plan.document().apply(event, message.getSequenceNumber(), LedgerMetadata.principal(message.getMetaData()),
                 message.getTimestamp());
         save(event.planId(), PLAN, plan.namnd(), plan.year(), plan.document());
+        batch().flushDocuments();
         jdbc.queryForList("""
                 SELECT aggregate_id FROM overview_document WHERE kind = ? AND year = ? AND namnd_code = ?
                     AND document ->> 'planId' = ?""", String.class, OCCASION, plan.year(), plan.namnd(),
@@ -205,10 +212,8 @@ class OverviewProjection {
     /** The report reads only the plan's tree, whose RF uppdrag show the catalogue's texts (indikator names unused). */
     private PlanView planView(PlanDocument plan) {
         List<String> rfIds = plan.rfUppdragIds();
-        Map<String, RfUppdragView> rf = rfIds.isEmpty() ? Map.of() : jdbc.queryForList(
-                        "SELECT document FROM overview_document WHERE aggregate_id = ANY (?)", String.class,
-                        (Object) rfIds.toArray(String[]::new)).stream()
-                .map(json -> ReadModelJson.read(json, RfUppdragView.class))
+        Map<String, RfUppdragView> rf = rfIds.stream().distinct().map(id -> document(id, RfUppdragView.class))
+                .filter(Objects::nonNull)
                 .collect(Collectors.toMap(RfUppdragView::rfUppdragId, view -> view));
         return plan.view(0, null, null, rf, Map.of());
     }
@@ -222,6 +227,9 @@ class OverviewProjection {
     /** A nämnd's plan changes its own row; the region's rows change the row of every nämnd with a plan that year. */
     private void ikPlanChanged(Stored<IkPlanDocument> plan, String ikPlanId, DomainEventMessage<?> message) {
         save(ikPlanId, IK_PLAN, plan.namnd(), plan.year(), plan.document());
+        if (plan.namnd() == null) {
+            batch().flushDocuments();
+        }
         List<String> namnder = plan.namnd() != null ? List.of(plan.namnd()) : jdbc.queryForList("""
                 SELECT namnd_code FROM overview_document WHERE kind = ? AND year = ? AND namnd_code IS NOT NULL
                 ORDER BY namnd_code""", String.class, IK_PLAN, plan.year());
@@ -240,8 +248,9 @@ class OverviewProjection {
     }
 
     private void ikRow(String namnd, int year, DomainEventMessage<?> message) {
-        String name = jdbc.queryForList("SELECT name FROM overview_namnd WHERE code = ?", String.class, namnd)
-                .stream().findFirst().orElse(null);
+        String name = batch().names.computeIfAbsent(namnd, code -> jdbc.queryForList(
+                "SELECT name FROM overview_namnd WHERE code = ?", String.class, code).stream().findFirst())
+                .orElse(null);
         write(OverviewRows.IK, year, namnd, namnd, null, IkOverviews.row(namnd, name, year,
                 document(IkCommands.ikPlanId(namnd, year), IkPlanDocument.class),
                 document(IkCommands.ikPlanId(null, year), IkPlanDocument.class),
@@ -255,38 +264,127 @@ class OverviewProjection {
     private void write(String view, int year, String key, String namnd, String kind, Object row,
                        DomainEventMessage<?> message) {
         String json = ReadModelJson.write(row);
-        List<Boolean> same = jdbc.queryForList("""
-                SELECT row = ?::jsonb FROM overview_row
-                WHERE row_view = ? AND year = ? AND row_key = ? AND valid_to IS NULL""", Boolean.class, json, view,
-                year, key);
-        if (!same.isEmpty() && same.get(0)) {
+        Batch batch = batch();
+        String rowKey = view + '\u0000' + year + '\u0000' + key;
+        Optional<String> current = batch.rows.computeIfAbsent(rowKey, k -> jdbc.queryForList("""
+                SELECT row::text FROM overview_row WHERE row_view = ? AND year = ? AND row_key = ? AND valid_to IS NULL""",
+                String.class, view, year, key).stream().findFirst());
+        if (current.isPresent() && sameJson(current.get(), json)) {
             return;
         }
         long position = StorePosition.of(jdbc, message);
         Timestamp at = Timestamp.from(message.getTimestamp());
-        jdbc.update("""
-                UPDATE overview_row SET valid_to = ?, to_time = ?
-                WHERE row_view = ? AND year = ? AND row_key = ? AND valid_to IS NULL""", position, at, view, year, key);
-        jdbc.update("""
-                INSERT INTO overview_row (row_view, year, row_key, namnd_code, kind, valid_from, from_time, row)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""", view, year, key, namnd, kind, position, at, json);
+        Object[] previous = batch.latest.get(rowKey);
+        if (previous != null) {
+            previous[6] = position;
+            previous[8] = at;
+        } else if (current.isPresent()) {
+            batch.ended.add(new Object[]{position, at, view, year, key});
+        }
+        Object[] version = {view, year, key, namnd, kind, position, null, at, null, json};
+        batch.latest.put(rowKey, version);
+        batch.inserted.add(version);
+        batch.rows.put(rowKey, Optional.of(json));
+    }
+
+    /** Equal as jsonb compares (numbers by value), as the table's {@code row = ?::jsonb} did. */
+    private static boolean sameJson(String a, String b) {
+        return a.equals(b) || ReadModelJson.tree(a).equals((x, y) -> x.equals(y) || x.isNumber() && y.isNumber()
+                && x.decimalValue().compareTo(y.decimalValue()) == 0 ? 0 : 1, ReadModelJson.tree(b));
     }
 
     private <T> T document(String id, Class<T> type) {
         return load(id, type).map(Stored::document).orElse(null);
     }
 
+    /**
+     * The document as the batch holds it: read and parsed once per batch, then the same object for every event of
+     * the batch (a handler applies an event to it and saves it; a failing handler discards the whole batch).
+     */
     private <T> Optional<Stored<T>> load(String id, Class<T> type) {
-        return jdbc.query("SELECT document, namnd_code, year FROM overview_document WHERE aggregate_id = ?",
-                (rs, i) -> new Stored<>(ReadModelJson.read(rs.getString(1), type), rs.getString(2),
-                        (Integer) rs.getObject(3)), id).stream().findFirst();
+        Optional<Cached> cached = batch().documents.computeIfAbsent(id, key -> jdbc.query(
+                        "SELECT document::text, namnd_code, year FROM overview_document WHERE aggregate_id = ?",
+                        (rs, i) -> new Cached(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3)), id)
+                .stream().findFirst());
+        return cached.map(c -> {
+            if (!type.isInstance(c.document)) {
+                c.document = ReadModelJson.read(c.json, type);
+            }
+            return new Stored<>(type.cast(c.document), c.namnd, c.year);
+        });
     }
 
+    /** Keeps the document for the batch's flush; an existing document keeps the nämnd and year it was stored with. */
     private void save(String id, String kind, String namnd, Integer year, Object document) {
-        jdbc.update("""
-                INSERT INTO overview_document (aggregate_id, kind, namnd_code, year, document)
-                VALUES (?, ?, ?, ?, ?::jsonb)
-                ON CONFLICT (aggregate_id) DO UPDATE SET document = EXCLUDED.document""",
-                id, kind, namnd, year, ReadModelJson.write(document));
+        Batch batch = batch();
+        Cached cached = batch.documents.getOrDefault(id, Optional.empty()).orElseGet(() -> new Cached(null, namnd, year));
+        cached.document = document;
+        batch.documents.put(id, Optional.of(cached));
+        batch.dirty.put(id, new Object[]{id, kind, namnd, year});
+    }
+
+    /** A document of the batch: as stored (its JSON) and, once read, as an object. */
+    private static final class Cached {
+        private final String json;
+        private final String namnd;
+        private final Integer year;
+        private Object document;
+
+        Cached(String json, String namnd, Integer year) {
+            this.json = json;
+            this.namnd = namnd;
+            this.year = year;
+        }
+    }
+
+    private Batch batch() {
+        return ProjectionBatch.part(Batch.class, () -> new Batch(jdbc));
+    }
+
+    /**
+     * This processor's documents and rows in one batch: each document and each row's current version read once, the
+     * changed documents and new versions written at the flush. A query over the documents of a year first writes
+     * the changed ones.
+     */
+    private static final class Batch implements ProjectionBatch.Part {
+
+        private final JdbcTemplate jdbc;
+        private final Map<String, Optional<Cached>> documents = new HashMap<>();
+        private final Map<String, Object[]> dirty = new LinkedHashMap<>();
+        private final Map<String, Optional<String>> names = new HashMap<>();
+        private final Map<String, Optional<String>> rows = new HashMap<>();
+        private final Map<String, Object[]> latest = new HashMap<>();
+        private final List<Object[]> ended = new ArrayList<>();
+        private final List<Object[]> inserted = new ArrayList<>();
+
+        Batch(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        void flushDocuments() {
+            ProjectionBatch.batchUpdate(jdbc, """
+                    INSERT INTO overview_document (aggregate_id, kind, namnd_code, year, document)
+                    VALUES (?, ?, ?, ?, ?::jsonb)
+                    ON CONFLICT (aggregate_id) DO UPDATE SET document = EXCLUDED.document""",
+                    dirty.values().stream().map(row -> new Object[]{row[0], row[1], row[2], row[3],
+                            ReadModelJson.write(documents.get((String) row[0]).orElseThrow().document)}).toList());
+            dirty.clear();
+        }
+
+        @Override
+        public void flush() {
+            flushDocuments();
+            // the current versions end before the new ones begin: one current version per row
+            ProjectionBatch.batchUpdate(jdbc, """
+                    UPDATE overview_row SET valid_to = ?, to_time = ?
+                    WHERE row_view = ? AND year = ? AND row_key = ? AND valid_to IS NULL""", ended);
+            ProjectionBatch.batchUpdate(jdbc, """
+                    INSERT INTO overview_row (row_view, year, row_key, namnd_code, kind, valid_from, valid_to,
+                        from_time, to_time, row)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""", inserted);
+            ended.clear();
+            inserted.clear();
+            latest.clear();
+        }
     }
 }

@@ -19,6 +19,7 @@ import se.uppfoljningsliggaren.query.audit.ItemProvenance;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Builds the plan views: the current document of each plan, every earlier state of it (for views as they stood at a
@@ -45,18 +46,6 @@ class PlanProjection {
         document.apply(event, version, LedgerMetadata.principal(message.getMetaData()), at);
         ItemProvenance.record(document.provenance, message);
         long globalIndex = StorePosition.of(jdbc, message);
-        String json = ReadModelJson.write(document);
-        HISTORY.append(jdbc, document.planId, message, globalIndex, json, ReadModelJson.write(new PlanHead(
-                document.namndCode, document.year, document.title, document.status, document.adoptedBy)));
-        jdbc.update("""
-                INSERT INTO plan_view (plan_id, namnd_code, year, title, status, version, last_global_index,
-                                       last_changed_at, document)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-                ON CONFLICT (plan_id) DO UPDATE SET title = EXCLUDED.title, status = EXCLUDED.status,
-                    version = EXCLUDED.version, last_global_index = EXCLUDED.last_global_index,
-                    last_changed_at = EXCLUDED.last_changed_at, document = EXCLUDED.document""",
-                document.planId, document.namndCode, document.year, document.title, document.status.name(), version,
-                globalIndex, Timestamp.from(at), json);
         if (event instanceof StyrtalAdded || event instanceof StyrtalRevised) {
             String styrtalId = event instanceof StyrtalAdded added ? added.styrtalId() : ((StyrtalRevised) event).styrtalId();
             PlanDocument.Styrtal styrtal = document.styrtal.get(styrtalId);
@@ -77,6 +66,17 @@ class PlanProjection {
                     document.planId, styrtalId, globalIndex, styrtal.indikatorId(), document.namndCode,
                     Timestamp.from(at), ReadModelJson.write(styrtal.content()));
         }
+        String json = ReadModelJson.write(document);
+        HISTORY.record(jdbc, document.planId, message, globalIndex, json, ReadModelJson.write(new PlanHead(
+                document.namndCode, document.year, document.title, document.status, document.adoptedBy)), """
+                INSERT INTO plan_view (plan_id, namnd_code, year, title, status, version, last_global_index,
+                                       last_changed_at, document)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
+                ON CONFLICT (plan_id) DO UPDATE SET title = EXCLUDED.title, status = EXCLUDED.status,
+                    version = EXCLUDED.version, last_global_index = EXCLUDED.last_global_index,
+                    last_changed_at = EXCLUDED.last_changed_at, document = EXCLUDED.document""",
+                document.planId, document.namndCode, document.year, document.title, document.status.name(), version,
+                globalIndex, Timestamp.from(at), json);
     }
 
     @ResetHandler
@@ -93,7 +93,7 @@ class PlanProjection {
     }
 
     private PlanDocument load(String planId) {
-        return ReadModelJson.read(jdbc.queryForObject("SELECT document FROM plan_view WHERE plan_id = ?", String.class,
-                planId), PlanDocument.class);
+        return ReadModelJson.read(Objects.requireNonNull(HISTORY.current(jdbc, planId), planId),
+                PlanDocument.class);
     }
 }
