@@ -88,6 +88,10 @@ class DemoDataIT extends LedgerIntegrationTest {
 
     /** 000's driftbudget: "Hälsovalsenheten, varav -2 314,7 -2 208,8 -2 246,6"; every demo cell keeps its print. */
     private void theBudgetAmountsAreShownAsPrinted(JsonNode rs2026) throws Exception {
+        // 004 §6.3 prints under the resultatbudget that it is preliminary: the table says so too
+        JsonNode sn = awaitFastställd("SN-2026");
+        JsonNode resultat = find(sn.at("/budget/tables"), t -> t.get("tableId").asText().equals("resultat"));
+        assertThat(resultat.get("notes").toString()).contains("Budget för 2026 är preliminärt beräknad.");
         JsonNode drift = find(rs2026.at("/budget/tables"), t -> t.get("tableId").asText().equals("drift"));
         JsonNode halsoval = find(drift.get("lines"), l -> l.get("label").asText().equals("Hälsovalsenheten, varav"));
         assertThat(halsoval.at("/printed/budget/written").asText()).isEqualTo("-2 314,7");

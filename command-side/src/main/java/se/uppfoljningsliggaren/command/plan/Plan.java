@@ -217,8 +217,10 @@ public class Plan {
         if (columns.isEmpty() || columns.stream().filter(c -> c.role() == BudgetColumn.Role.BUDGET).count() > 1) {
             throw CommandRejectedException.invalid("columns", "a budget table has columns, at most one of role BUDGET");
         }
+        List<String> notes = command.notes() == null ? List.of() : command.notes();
+        notes.forEach(note -> Require.text(note, "notes", 4000));
         apply(new BudgetTableAdded(planId, tableId, Require.present(command.kind(), "kind"),
-                Require.text(command.title(), "title", 300), List.copyOf(columns), beslut));
+                Require.text(command.title(), "title", 300), List.copyOf(columns), beslut, List.copyOf(notes)));
         return Aggregates.currentVersion();
     }
 

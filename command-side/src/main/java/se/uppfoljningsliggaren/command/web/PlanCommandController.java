@@ -174,7 +174,10 @@ public class PlanCommandController {
     public record BudgetTableRequest(String tableId, @Schema(requiredMode = REQUIRED) BudgetKind kind,
                                      @Schema(requiredMode = REQUIRED) String title,
                                      @Schema(requiredMode = REQUIRED) List<BudgetColumn> columns,
-                                     Beslut revisionBeslut) {
+                                     Beslut revisionBeslut,
+                                     @Schema(description = "Footnotes and definitions printed with the table, in "
+                                             + "order, e.g. \"*) Resultat budget 2026 ska överensstämma med "
+                                             + "nämndens budgetram\"") List<String> notes) {
     }
 
     @PostMapping("/{planId}/budget-tables")
@@ -184,7 +187,8 @@ public class PlanCommandController {
                                                  HttpServletRequest http) {
         String tableId = idOrNew(body.tableId());
         return onPlan(http, "POST budget-tables " + planId, planId, body, tableId, true,
-                expectedVersion -> new AddBudgetTable(planId, expectedVersion, tableId, body.kind(), body.title(), body.columns(), body.revisionBeslut()));
+                expectedVersion -> new AddBudgetTable(planId, expectedVersion, tableId, body.kind(), body.title(), body.columns(),
+                        body.revisionBeslut(), body.notes()));
     }
 
     /**

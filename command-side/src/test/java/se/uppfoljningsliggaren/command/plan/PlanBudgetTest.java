@@ -46,6 +46,22 @@ class PlanBudgetTest {
     }
 
     @Test
+    void a_table_keeps_the_footnotes_printed_with_it_and_refuses_a_blank_one() {
+        List<String> notes = List.of("*) Resultat budget 2026 ska överensstämma med nämndens budgetram",
+                "Budget för 2026 är preliminärt beräknad.");
+        fixture.given(created())
+                .when(new AddBudgetTable(PLAN, null, DRIFT, BudgetKind.DRIFT, "Driftbudget regionstyrelsen",
+                        driftColumns(), null, notes))
+                .expectEvents(new BudgetTableAdded(PLAN, DRIFT, BudgetKind.DRIFT, "Driftbudget regionstyrelsen",
+                        driftColumns(), null, notes));
+        fixture.given(created())
+                .when(new AddBudgetTable(PLAN, null, DRIFT, BudgetKind.DRIFT, "Driftbudget regionstyrelsen",
+                        driftColumns(), null, List.of(" ")))
+                .expectException(invalid("notes"))
+                .expectNoEvents();
+    }
+
+    @Test
     void a_table_has_at_most_one_budget_column() {
         fixture.given(created())
                 .when(new AddBudgetTable(PLAN, null, DRIFT, BudgetKind.DRIFT, "Driftbudget regionstyrelsen",

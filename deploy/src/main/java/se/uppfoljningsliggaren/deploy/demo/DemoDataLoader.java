@@ -209,7 +209,7 @@ public class DemoDataLoader {
             String tableId = table.get("key").asText();
             post(key + "budget:" + tableId, table, base + "/budget-tables", object().put("tableId", tableId)
                     .put("kind", text(table, "kind")).put("title", text(table, "title"))
-                    .set("columns", table.path("columns")));
+                    .<ObjectNode>set("columns", table.path("columns")).set("notes", table.get("notes")));
             for (JsonNode line : table.path("lines")) {
                 // the cells as the document prints them: the ledger reads the amounts from them
                 post(key + "budget:" + tableId + ":" + line.get("key").asText(), table, base + "/budget-lines", object()

@@ -64,7 +64,7 @@ public class PlanDocument {
     record Aktivitet(long addedIn, String aktivitetId, String goalId, String uppdragId, String text) {
     }
 
-    record BudgetTable(String tableId, BudgetKind kind, String title, List<BudgetColumn> columns) {
+    record BudgetTable(String tableId, BudgetKind kind, String title, List<BudgetColumn> columns, List<String> notes) {
     }
 
     /** {@code printed}: the cells as printed, null while none was recorded (events before printed forms were kept). */
@@ -153,7 +153,8 @@ public class PlanDocument {
             aktiviteter.put(e.aktivitetId(), new Aktivitet(version, e.aktivitetId(), e.goalId(), e.uppdragId(), e.text()));
             revised(version, e, e.aktivitetId(), e.revisionBeslut(), principal, at);
         } else if (event instanceof BudgetTableAdded e) {
-            budgetTables.put(e.tableId(), new BudgetTable(e.tableId(), e.kind(), e.title(), e.columns()));
+            budgetTables.put(e.tableId(), new BudgetTable(e.tableId(), e.kind(), e.title(), e.columns(),
+                    e.notes() == null ? List.of() : e.notes()));
             revised(version, e, e.tableId(), e.revisionBeslut(), principal, at);
         } else if (event instanceof BudgetLineAdded e) {
             boolean faststalld = status == PlanStatus.FASTSTALLD;
@@ -279,7 +280,8 @@ public class PlanDocument {
                 lines.sort(Comparator.comparingInt(PlanDocument.BudgetLine::position));
                 Map<String, PlanDocument.BudgetLine> byId = lines.stream()
                         .collect(Collectors.toMap(PlanDocument.BudgetLine::lineId, l -> l));
-                return new BudgetTableView(t.tableId(), t.kind(), t.title(), t.columns(), lines.stream()
+                return new BudgetTableView(t.tableId(), t.kind(), t.title(), t.columns(),
+                        t.notes() == null ? List.of() : t.notes(), lines.stream()
                         .map(l -> {
                             boolean asBeslutad = java.util.Objects.equals(l.amounts(), l.beslutadAmounts())
                                     && java.util.Objects.equals(l.printed(), l.beslutadPrinted());

@@ -70,9 +70,15 @@ public final class PlanCommands {
                                         Beslut revisionBeslut) {
     }
 
+    /** {@code notes}: the footnotes and definitions the document prints with the table, in order. */
     public record AddBudgetTable(@TargetAggregateIdentifier String planId,
                                  @TargetAggregateVersion Long expectedVersion, String tableId, BudgetKind kind,
-                                 String title, List<BudgetColumn> columns, Beslut revisionBeslut) {
+                                 String title, List<BudgetColumn> columns, Beslut revisionBeslut, List<String> notes) {
+
+        public AddBudgetTable(String planId, Long expectedVersion, String tableId, BudgetKind kind, String title,
+                              List<BudgetColumn> columns, Beslut revisionBeslut) {
+            this(planId, expectedVersion, tableId, kind, title, columns, revisionBeslut, List.of());
+        }
     }
 
     /**

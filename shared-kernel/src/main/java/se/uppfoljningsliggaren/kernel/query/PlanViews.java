@@ -92,8 +92,9 @@ public final class PlanViews {
     public record BudgetView(int version, String versionName, Beslut versionBeslut, List<BudgetTableView> tables) {
     }
 
+    /** {@code notes}: the footnotes and definitions printed with the table. */
     public record BudgetTableView(String tableId, BudgetKind kind, String title, List<BudgetColumn> columns,
-                                  List<BudgetLineView> lines) {
+                                  List<String> notes, List<BudgetLineView> lines) {
     }
 
     /**
