@@ -4,6 +4,9 @@ import se.uppfoljningsliggaren.kernel.value.FigureTable;
 import se.uppfoljningsliggaren.kernel.value.FigureTable.Cell;
 import se.uppfoljningsliggaren.kernel.value.FigureTable.Column;
 import se.uppfoljningsliggaren.kernel.value.FigureTable.Row;
+import se.uppfoljningsliggaren.kernel.value.InvalidVardeException;
+import se.uppfoljningsliggaren.kernel.value.Varde;
+import se.uppfoljningsliggaren.kernel.value.VardeParser;
 
 import java.util.HashSet;
 import java.util.List;
@@ -77,6 +80,24 @@ public final class FigureTables {
         for (String note : table.notes()) {
             Require.text(note, "table.notes", 4000);
         }
-        return table;
+        return new FigureTable(table.kind(), table.title(), table.unit(), columns, table.rows().stream()
+                .map(row -> new Row(row.key(), row.label(), row.parent(), row.cells().stream()
+                        .map(cell -> new Cell(cell.column(), figure(cell.value()), cell.note())).toList()))
+                .toList(), table.notes());
+    }
+
+    /**
+     * A signed figure in a table ("-4,9" of a lönekostnadsökningstakt) is the figure as printed, not the change target
+     * the same text is in a styrtal's målvärde; what does not read as an amount keeps the type it was read as.
+     */
+    private static Varde figure(Varde value) {
+        if (value instanceof Varde.Change change) {
+            try {
+                return VardeParser.amount(change.written());
+            } catch (InvalidVardeException notAnAmount) {
+                return value;
+            }
+        }
+        return value;
     }
 }

@@ -60,6 +60,21 @@ class PlanFigureTableTest {
     }
 
     @Test
+    void a_signed_figure_in_a_table_is_the_figure_as_printed_not_a_change_target() {
+        List<Column> columns = List.of(new Column("utfall-2024", "Utfall 2024", null, 2024, Basis.UTFALL, null));
+        Row takt = new Row("takt", "Lönekostnadsökningstakt", null,
+                List.of(new Cell("utfall-2024", VardeParser.parse("-4,9"), null)));
+        FigureTable printed = new FigureTable(FigureTable.Kind.NYCKELTAL, "Ekonomiska nyckeltal", "%", columns,
+                List.of(takt), List.of());
+        FigureTable typed = new FigureTable(FigureTable.Kind.NYCKELTAL, "Ekonomiska nyckeltal", "%", columns,
+                List.of(new Row("takt", "Lönekostnadsökningstakt", null,
+                        List.of(new Cell("utfall-2024", VardeParser.amount("-4,9"), null)))), List.of());
+        fixture.given(created())
+                .when(new RecordPlanFigureTable(PLAN, null, "nyckeltal", printed, null))
+                .expectEvents(new FigureTableRecorded(PLAN, "nyckeltal", typed, null));
+    }
+
+    @Test
     void recorded_again_under_its_id_after_fastställande_it_needs_a_beslut() {
         FigureTable table = bidrag(List.of(finsam()));
         fixture.given(created(), new FigureTableRecorded(PLAN, BIDRAG, table, null), new PlanAdopted(PLAN, FASTSTALLD))
