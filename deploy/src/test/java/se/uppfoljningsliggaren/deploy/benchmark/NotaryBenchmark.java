@@ -107,8 +107,7 @@ public final class NotaryBenchmark {
             Files.createDirectories(directory);
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("date", date.toString());
-            figures.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                    "java", System.getProperty("java.version"), "os", System.getProperty("os.name")));
+            figures.put("machine", PlanLedgerBenchmark.machine());
             figures.put("events", events);
             figures.put("templateEvents", templateEvents);
             figures.put("cloneSeconds", cloneSeconds);

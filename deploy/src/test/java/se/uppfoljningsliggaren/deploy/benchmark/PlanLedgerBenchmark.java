@@ -853,8 +853,7 @@ public final class PlanLedgerBenchmark {
             Files.createDirectories(directory);
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("date", date.toString());
-            json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                    "java", System.getProperty("java.version")));
+            json.put("machine", machine());
             json.put("events", events);
             json.put("report", this);
             new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
@@ -1028,6 +1027,12 @@ public final class PlanLedgerBenchmark {
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The machine a report's figures were measured on. */
+    static Map<String, Object> machine() {
+        return Map.of("cores", Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version"),
+                "os", System.getProperty("os.name"));
+    }
+
     /** The audit reads at scale, as docs/benchmarks/audit-1m.{json,md} (the figures, then each read's plan). */
     record AuditReport(long rows, long fillSeconds, long auditTrailBytes, List<MeasuredRead> reads, LocalDate date) {
 
@@ -1035,8 +1040,7 @@ public final class PlanLedgerBenchmark {
             Files.createDirectories(directory);
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("date", date.toString());
-            json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                    "java", System.getProperty("java.version"), "os", System.getProperty("os.name")));
+            json.put("machine", machine());
             json.put("syntheticRows", rows);
             json.put("fillSeconds", fillSeconds);
             json.put("auditTrailBytes", auditTrailBytes);
@@ -1071,8 +1075,7 @@ public final class PlanLedgerBenchmark {
             Files.createDirectories(directory);
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("date", date.toString());
-            json.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                    "java", System.getProperty("java.version"), "os", System.getProperty("os.name")));
+            json.put("machine", machine());
             json.put("warmUpSeconds", WARM_UP.toSeconds());
             json.put("measureSeconds", MEASURE.toSeconds());
             json.put("scenarios", scenarios);
