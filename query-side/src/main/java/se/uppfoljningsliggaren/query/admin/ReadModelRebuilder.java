@@ -18,10 +18,11 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Rebuilds every read table from the event store: each streaming processor is stopped, its tokens reset to the
- * start (its @ResetHandlers empty its tables and its projection_progress), started again, and awaited until it
- * has caught up with the head. A full rebuild replays every processor at once: each owns its tables, so they do
- * not wait for one another, and the store's pages one reads are still in the cache when the others read them.
- * In a deployment with several query processes, stop the processors on the others first.
+ * start (its @ResetHandlers empty its tables and its projection_progress), the store is replayed into all of them
+ * at once, reading it once ({@link SharedReplay}), and each is started again and awaited until it has caught up
+ * with the head (the events appended meanwhile, or a batch its replay lane could not apply). Each processor owns its
+ * tables, so the lanes do not wait for one another. In a deployment with several query processes, stop the
+ * processors on the others first.
  */
 @Component
 public class ReadModelRebuilder {
@@ -34,11 +35,14 @@ public class ReadModelRebuilder {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final ProjectionNotifier notifier;
+    private final SharedReplay replay;
 
-    ReadModelRebuilder(EventProcessingConfiguration processing, EventStore eventStore, ProjectionNotifier notifier) {
+    ReadModelRebuilder(EventProcessingConfiguration processing, EventStore eventStore, ProjectionNotifier notifier,
+                       SharedReplay replay) {
         this.processing = processing;
         this.eventStore = eventStore;
         this.notifier = notifier;
+        this.replay = replay;
     }
 
     public record RebuildReport(Map<String, Long> millisByProcessor) {
@@ -49,17 +53,39 @@ public class ReadModelRebuilder {
         List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
         Instant start = Instant.now();
+        Map<String, Long> millis = rebuild(processors, timeout);
+        log.info("Rebuilt every processor side by side in {} ms: {}", Duration.between(start, Instant.now())
+                .toMillis(), millis);
+        return new RebuildReport(millis);
+    }
+
+    /** Rebuilds the read tables of one processor; answers how long it took in milliseconds. */
+    public synchronized long rebuild(String processorName, Duration timeout) throws InterruptedException {
+        StreamingEventProcessor processor = processing.eventProcessor(processorName, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalArgumentException("no streaming processor named " + processorName));
+        long millis = rebuild(List.of(processor), timeout).get(processorName);
+        log.info("Rebuilt {} in {} ms", processorName, millis);
+        return millis;
+    }
+
+    /**
+     * Answers, by processor, the milliseconds until it had caught up with the head the store had at the start: until
+     * its replay lane had applied the last event read, or, for a lane that failed, until the processor had.
+     */
+    private Map<String, Long> rebuild(List<StreamingEventProcessor> processors, Duration timeout)
+            throws InterruptedException {
+        Instant start = Instant.now();
         long head = eventStore.createHeadToken().position().orElse(0);
         processors.stream().map(StreamingEventProcessor::shutdownAsync).toList().forEach(CompletableFuture::join);
-        for (StreamingEventProcessor processor : processors) {
-            processor.resetTokens();
-            processor.start();
-        }
+        processors.forEach(StreamingEventProcessor::resetTokens);
+        Map<String, Long> replayed = replay.replay(processors);
+        processors.forEach(StreamingEventProcessor::start);
         Map<String, Long> millis = new TreeMap<>();
         boolean done = notifier.awaitUntil(() -> {
             for (StreamingEventProcessor processor : processors) {
                 if (!millis.containsKey(processor.getName()) && caughtUp(processor, head)) {
-                    millis.put(processor.getName(), Duration.between(start, Instant.now()).toMillis());
+                    millis.put(processor.getName(), replayed.getOrDefault(processor.getName(),
+                            Duration.between(start, Instant.now()).toMillis()));
                 }
             }
             return millis.size() == processors.size();
@@ -68,28 +94,6 @@ public class ReadModelRebuilder {
             throw new IllegalStateException("not caught up before the deadline: " + processors.stream()
                     .map(StreamingEventProcessor::getName).filter(name -> !millis.containsKey(name)).toList());
         }
-        log.info("Rebuilt every processor side by side in {} ms: {}", Duration.between(start, Instant.now())
-                .toMillis(), millis);
-        return new RebuildReport(millis);
-    }
-
-    /** Rebuilds the read tables of one processor; answers how long it took in milliseconds. */
-    public synchronized long rebuild(String processorName, Duration timeout) throws InterruptedException {
-        return rebuild(processing.eventProcessor(processorName, StreamingEventProcessor.class).orElseThrow(
-                () -> new IllegalArgumentException("no streaming processor named " + processorName)), timeout);
-    }
-
-    private long rebuild(StreamingEventProcessor processor, Duration timeout) throws InterruptedException {
-        Instant start = Instant.now();
-        long head = eventStore.createHeadToken().position().orElse(0);
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
-        if (!notifier.awaitUntil(() -> caughtUp(processor, head), timeout, RECHECK)) {
-            throw new IllegalStateException(processor.getName() + " did not catch up before the deadline");
-        }
-        long millis = Duration.between(start, Instant.now()).toMillis();
-        log.info("Rebuilt {} in {} ms", processor.getName(), millis);
         return millis;
     }
 

@@ -61,6 +61,8 @@ class ProjectionHandlerEnhancer implements HandlerEnhancerDefinition {
                 public Object handle(Message<?> message, T target) throws Exception {
                     Object result = super.handle(message, target);
                     progress.clear(group.value());
+                    // a batch refused before the reset says nothing about the events replayed after it
+                    applyOneByOne.remove(group.value());
                     return result;
                 }
             };

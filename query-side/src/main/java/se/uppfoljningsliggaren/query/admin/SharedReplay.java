@@ -1,0 +1,183 @@
+package se.uppfoljningsliggaren.query.admin;
+
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A replay that reads the event store once, however many processors it rebuilds: reading and decoding the store was
+ * most of a rebuild's work when every processor read it for itself. One reader streams the store in order and hands
+ * each batch to every processor's lane, a thread of its own applying the batch through the processor's own handlers
+ * (and their dead-letter queue) in one transaction that also advances the processor's tokens, as the processor
+ * itself would. The processors are stopped meanwhile and started afterwards from those tokens: they apply what was
+ * appended since, and a lane whose batch failed stops there, so its processor applies that batch again one by one
+ * and parks the failing event alone (see ProjectionBatch).
+ */
+@Component
+class SharedReplay {
+
+    private static final Logger log = LoggerFactory.getLogger(SharedReplay.class);
+
+    /** Events per batch: the store is read in pages of this size, and each lane applies one in a transaction. */
+    private static final int BATCH = 1000;
+    /** Batches a lane may be behind the reader before the reader waits for it (memory stays bounded). */
+    private static final int QUEUED_BATCHES = 4;
+    private static final List<TrackedEventMessage<?>> END = List.of();
+
+    private final EventStorageEngine storage;
+    private final TokenStore tokenStore;
+    private final TransactionManager transactions;
+
+    SharedReplay(EventStorageEngine storage, TokenStore tokenStore, TransactionManager transactions) {
+        this.storage = storage;
+        this.tokenStore = tokenStore;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Applies every stored event to the given processors, which must be stopped with their tokens just reset.
+     * Answers, by processor, the milliseconds until its lane had applied the last event read; a lane that failed
+     * is missing, its processor finishes the replay once started.
+     */
+    Map<String, Long> replay(List<StreamingEventProcessor> processors) throws InterruptedException {
+        Instant start = Instant.now();
+        List<Lane> lanes = processors.stream().filter(AbstractEventProcessor.class::isInstance)
+                .map(p -> new Lane((AbstractEventProcessor) p, start)).toList();
+        lanes.forEach(Lane::start);
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
+            Iterator<? extends TrackedEventMessage<?>> read = events.iterator();
+            List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
+            while (read.hasNext()) {
+                batch.add(read.next());
+                if (batch.size() == BATCH || !read.hasNext()) {
+                    for (Lane lane : lanes) {
+                        lane.offer(batch);
+                    }
+                    batch = new ArrayList<>(BATCH);
+                }
+            }
+        } finally {
+            for (Lane lane : lanes) {
+                lane.offer(END);
+            }
+        }
+        Map<String, Long> millis = new TreeMap<>();
+        for (Lane lane : lanes) {
+            lane.thread.join();
+            if (lane.failure == null) {
+                millis.put(lane.name, lane.millis);
+            }
+        }
+        return millis;
+    }
+
+    /** One processor's share of the replay. */
+    private final class Lane implements Runnable {
+
+        private final AbstractEventProcessor processor;
+        private final EventHandlerInvoker invoker;
+        private final String name;
+        private final Instant start;
+        private final BlockingQueue<List<TrackedEventMessage<?>>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        private final Thread thread;
+        private int[] segments;
+        /** Each segment's token as the reset left it: the replay advances from these. */
+        private TrackingToken[] resetTokens;
+        private volatile Throwable failure;
+        private volatile long millis;
+
+        Lane(AbstractEventProcessor processor, Instant start) {
+            this.processor = processor;
+            this.invoker = processor.eventHandlerInvoker();
+            this.name = processor.getName();
+            this.start = start;
+            this.thread = new Thread(this, "replay-" + name);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        /** Hands the lane a batch; a lane that has failed or ended takes no more, so the reader never waits on it. */
+        void offer(List<TrackedEventMessage<?>> batch) throws InterruptedException {
+            while (failure == null && thread.isAlive() && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                // the lane is busy applying: wait for room
+            }
+        }
+
+        @Override
+        public void run() {
+            try {
+                transactions.executeInTransaction(() -> {
+                    segments = tokenStore.fetchSegments(name);
+                    resetTokens = new TrackingToken[segments.length];
+                    for (int i = 0; i < segments.length; i++) {
+                        resetTokens[i] = tokenStore.fetchToken(name, segments[i]);
+                    }
+                });
+                for (List<TrackedEventMessage<?>> batch = queue.take(); batch != END; batch = queue.take()) {
+                    apply(batch);
+                }
+                millis = Duration.between(start, Instant.now()).toMillis();
+            } catch (Throwable e) {
+                failure = e;
+                log.warn("Replay of {} stopped at a failing batch; the processor applies the rest: {}", name,
+                        e.toString());
+            }
+        }
+
+        private void apply(List<TrackedEventMessage<?>> batch) throws Exception {
+            TrackingToken last = batch.get(batch.size() - 1).trackingToken();
+            List<TrackedEventMessage<?>> handled = batch.stream()
+                    .filter(event -> invoker.canHandle(event, Segment.ROOT_SEGMENT)).toList();
+            if (handled.isEmpty()) {
+                transactions.executeInTransaction(() -> advanceTokens(last));
+                return;
+            }
+            BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(handled);
+            unitOfWork.attachTransaction(transactions);
+            unitOfWork.onPrepareCommit(u -> advanceTokens(last));
+            ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork,
+                    processor.getHandlerInterceptors(), event -> {
+                        invoker.handle(event, Segment.ROOT_SEGMENT);
+                        return null;
+                    }).proceed());
+            if (result.isExceptional()) {
+                throw new IllegalStateException("batch up to " + last + " failed", result.exceptionResult());
+            }
+        }
+
+        /** Every segment has applied its events up to {@code last}: tokens as the processor would store them. */
+        private void advanceTokens(TrackingToken last) {
+            for (int i = 0; i < segments.length; i++) {
+                TrackingToken token = resetTokens[i] instanceof ReplayToken replay ? replay.advancedTo(last) : last;
+                tokenStore.storeToken(token, name, segments[i]);
+            }
+        }
+    }
+}
