@@ -98,6 +98,8 @@ class EmbeddedPostgresConfiguration {
         dataSource.setUsername("postgres");
         dataSource.setMaximumPoolSize(20);
         dataSource.setPoolName("ledger");
+        // as spring.datasource.hikari.data-source-properties gives an external server (application.yml)
+        dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
         return dataSource;
     }
 }

@@ -45,20 +45,28 @@ public final class DocumentHistory {
 
     /**
      * The document as the current batch has it: as stored, or as an earlier event of the batch left it; null if there
-     * is none yet. Read from the live table once per batch.
+     * is none yet. Read from the live table, and from its JSON, once per batch: the object an earlier event of the
+     * batch recorded is handed out again, for the projection to change for this event and record. (Should a handler
+     * fail half way through a change, the whole batch is discarded with it, see ProjectionBatch.)
      */
-    public String current(JdbcTemplate jdbc, String id) {
-        return batch(jdbc).current(id).document;
+    public <T> T current(JdbcTemplate jdbc, String id, Class<T> type) {
+        Current current = batch(jdbc).current(id);
+        if (current.document == null) {
+            return null;
+        }
+        return type.isInstance(current.object) ? type.cast(current.object) : ReadModelJson.read(current.document, type);
     }
 
     /**
      * Records the document after the event: its history row (the patch from the document before it, or the whole
      * document) and its live row ({@code liveSql} with {@code liveArgs}, an upsert), both written at the batch's flush.
      *
-     * @param head the fields a list of these documents shows, or null
+     * @param object   the document, which the next event of the batch is given to change ({@link #current})
+     * @param document its JSON
+     * @param head     the fields a list of these documents shows, or null
      */
-    public void record(JdbcTemplate jdbc, String id, DomainEventMessage<?> message, long globalIndex, String document,
-                       String head, String liveSql, Object... liveArgs) {
+    public void record(JdbcTemplate jdbc, String id, DomainEventMessage<?> message, long globalIndex, Object object,
+                       String document, String head, String liveSql, Object... liveArgs) {
         Batch batch = batch(jdbc);
         Current previous = batch.current(id);
         String body = document;
@@ -85,7 +93,7 @@ public final class DocumentHistory {
         batch.history.add(new Object[]{id, message.getSequenceNumber(), globalIndex,
                 Timestamp.from(message.getTimestamp()), message.getPayloadType().getSimpleName(), checkpoint, since,
                 body, head});
-        batch.documents.put(id, new Current(document, since, after));
+        batch.documents.put(id, new Current(document, since, after, object));
         batch.live.put(id, liveArgs);
         batch.liveSql = liveSql;
     }
@@ -95,10 +103,10 @@ public final class DocumentHistory {
     }
 
     /**
-     * A document as the batch has it, with the patch length since its last checkpoint (null: no history row) and its
-     * sorted tree once a patch was taken to it (null: not yet).
+     * A document as the batch has it, with the patch length since its last checkpoint (null: no history row), its
+     * sorted tree once a patch was taken to it (null: not yet), and the object it was written from (null: read).
      */
-    private record Current(String document, Long sinceCheckpoint, JsonNode tree) {
+    private record Current(String document, Long sinceCheckpoint, JsonNode tree, Object object) {
     }
 
     /** This history's documents in one batch: each read once, written once with one history row per event. */
@@ -118,7 +126,8 @@ public final class DocumentHistory {
             return documents.computeIfAbsent(id, key -> jdbc.query("SELECT l.document::text, (SELECT h.since_checkpoint "
                     + "FROM " + table + " h WHERE h." + idColumn + " = ? ORDER BY h.version DESC LIMIT 1) FROM "
                     + liveTable + " l WHERE l." + idColumn + " = ?", (rs, i) -> new Current(rs.getString(1),
-                    (Long) rs.getObject(2), null), id, id).stream().findFirst().orElse(new Current(null, null, null)));
+                    (Long) rs.getObject(2), null, null), id, id).stream().findFirst()
+                    .orElse(new Current(null, null, null, null)));
         }
 
         @Override

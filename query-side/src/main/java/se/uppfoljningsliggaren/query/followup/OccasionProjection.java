@@ -82,8 +82,7 @@ class OccasionProjection {
     }
 
     private OccasionDocument load(String occasionId) {
-        return ReadModelJson.read(Objects.requireNonNull(HISTORY.current(jdbc, occasionId), occasionId),
-                OccasionDocument.class);
+        return Objects.requireNonNull(HISTORY.current(jdbc, occasionId, OccasionDocument.class), occasionId);
     }
 
     private void save(OccasionDocument document, DomainEventMessage<?> message) {
@@ -91,7 +90,7 @@ class OccasionProjection {
         String json = ReadModelJson.write(document);
         long globalIndex = StorePosition.of(jdbc, message);
         Timestamp at = Timestamp.from(message.getTimestamp());
-        HISTORY.record(jdbc, document.occasionId, message, globalIndex, json, null, """
+        HISTORY.record(jdbc, document.occasionId, message, globalIndex, document, json, null, """
                 INSERT INTO followup_view (occasion_id, namnd_code, year, kind, plan_id, status, version,
                     last_global_index, last_changed_at, document)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)

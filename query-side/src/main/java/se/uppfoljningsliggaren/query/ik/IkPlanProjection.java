@@ -92,8 +92,7 @@ class IkPlanProjection {
     }
 
     private IkPlanDocument load(String ikPlanId) {
-        return ReadModelJson.read(Objects.requireNonNull(HISTORY.current(jdbc, ikPlanId), ikPlanId),
-                IkPlanDocument.class);
+        return Objects.requireNonNull(HISTORY.current(jdbc, ikPlanId, IkPlanDocument.class), ikPlanId);
     }
 
     private void save(IkPlanDocument document, DomainEventMessage<?> message) {
@@ -101,7 +100,7 @@ class IkPlanProjection {
         String json = ReadModelJson.write(document);
         long globalIndex = StorePosition.of(jdbc, message);
         Timestamp at = Timestamp.from(message.getTimestamp());
-        HISTORY.record(jdbc, document.ikPlanId, message, globalIndex, json, null, """
+        HISTORY.record(jdbc, document.ikPlanId, message, globalIndex, document, json, null, """
                 INSERT INTO ik_plan_view (ik_plan_id, namnd_code, year, status, version, last_global_index,
                     last_changed_at, document)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb)

@@ -34,16 +34,16 @@ class IskProjection {
 
     @EventHandler
     void on(IskBedomningRecorded event, DomainEventMessage<?> message) {
-        String stored = HISTORY.current(jdbc, event.iskId());
-        IskDocument document = stored == null ? new IskDocument() : ReadModelJson.read(stored, IskDocument.class);
+        IskDocument stored = HISTORY.current(jdbc, event.iskId(), IskDocument.class);
+        IskDocument document = stored == null ? new IskDocument() : stored;
         document.apply(event, message);
         save(document, message);
     }
 
     @EventHandler
     void on(IskBedomningAdopted event, DomainEventMessage<?> message) {
-        IskDocument document = ReadModelJson.read(Objects.requireNonNull(HISTORY.current(jdbc,
-                event.iskId()), event.iskId()), IskDocument.class);
+        IskDocument document = Objects.requireNonNull(HISTORY.current(jdbc, event.iskId(), IskDocument.class),
+                event.iskId());
         document.apply(event, message);
         save(document, message);
     }
@@ -59,7 +59,7 @@ class IskProjection {
         String json = ReadModelJson.write(document);
         long globalIndex = StorePosition.of(jdbc, message);
         Timestamp at = Timestamp.from(message.getTimestamp());
-        HISTORY.record(jdbc, document.iskId, message, globalIndex, json, ReadModelJson.write(Map.of(
+        HISTORY.record(jdbc, document.iskId, message, globalIndex, document, json, ReadModelJson.write(Map.of(
                 "status", status(document), "tillracklig", document.current().tillracklig())), """
                 INSERT INTO isk_view (isk_id, namnd_code, year, status, tillracklig, version, last_global_index,
                     last_changed_at, document)
