@@ -30,10 +30,19 @@ import java.util.Optional;
 @Component
 class AuditQueryHandler {
 
+    /**
+     * The entries after a position that match a condition ({@code %s}: " AND …" with its order and limit), each
+     * beside its entity's content before it: the after of the entity's previous entry, looked up for the entries
+     * answered only.
+     */
     private static final String SELECT = """
-            SELECT global_index, occurred_at, event_type, entity_kind, entity_key, who, who_name, role, namnd_scope,
-                   client, reason, beslut, before, after, correlation_id, request_id, idempotency_key, provenance
-            FROM audit_entry WHERE global_index > ?""";
+            SELECT e.*, (SELECT p.after FROM audit_entry p WHERE p.entity_key = e.entity_key
+                         AND p.global_index < e.global_index ORDER BY p.global_index DESC LIMIT 1) AS before
+            FROM (SELECT global_index, occurred_at, event_type, entity_kind, entity_key, who, who_name, role,
+                         namnd_scope, client, reason, beslut, after, correlation_id, request_id, idempotency_key,
+                         provenance
+                  FROM audit_entry WHERE global_index > ?%s) e
+            ORDER BY e.global_index""";
 
     private static final RowMapper<AuditEntry> ENTRY = (rs, row) -> new AuditEntry(rs.getLong("global_index"),
             rs.getTimestamp("occurred_at").toInstant(), rs.getString("event_type"),
@@ -104,9 +113,8 @@ class AuditQueryHandler {
             return Optional.empty();
         }
         Map<String, List<AuditEntry>> changes = new LinkedHashMap<>();
-        jdbc.query(SELECT + " AND aggregate_identifier = ? AND occurred_at > ? AND occurred_at <= ? "
-                        + "ORDER BY global_index", ENTRY, 0, query.aggregateId(), Timestamp.from(query.from()),
-                Timestamp.from(query.to()))
+        jdbc.query(SELECT.formatted(" AND aggregate_identifier = ? AND occurred_at > ? AND occurred_at <= ?"), ENTRY,
+                        0, query.aggregateId(), Timestamp.from(query.from()), Timestamp.from(query.to()))
                 .forEach(entry -> changes.computeIfAbsent(entry.entityKey(), key -> new ArrayList<>()).add(entry));
         Map<String, Map<String, Object>> then = new HashMap<>();
         if (!changes.isEmpty()) {
@@ -131,7 +139,7 @@ class AuditQueryHandler {
         args.add(after == null ? 0 : after);
         args.addAll(whereArgs);
         args.add(limit + 1);
-        Keyset.Slice<AuditEntry> slice = Keyset.slice(jdbc.query(SELECT + where + " ORDER BY global_index LIMIT ?",
+        Keyset.Slice<AuditEntry> slice = Keyset.slice(jdbc.query(SELECT.formatted(where + " ORDER BY global_index LIMIT ?"),
                 ENTRY, args.toArray()), limit, AuditEntry::position);
         return new AuditPage(slice.rows(), slice.next());
     }

@@ -24,9 +24,10 @@ import java.util.stream.Collectors;
 
 /**
  * The audit trail: one row per stored event, with who, when, why, under which beslut and from which source, and the
- * entity's content before and after it. {@code before} is the {@code after} of the entity's previous row: an
- * entity's events all belong to one aggregate, which one segment applies in order (parked events keep that order),
- * so the previous row is always there. The rows are written once per batch (see {@link Rows}).
+ * entity's content after it: the fields the event sets merged over the {@code after} of the entity's previous row.
+ * (Its content before the event is that previous row's, read with it: see AuditQueryHandler.) An entity's events all
+ * belong to one aggregate, which one segment applies in order (parked events keep that order), so the previous row
+ * is always there. The rows are written once per batch (see {@link Rows}).
  */
 @Component
 @ProcessingGroup(AuditTrailProjection.PROCESSING_GROUP)
@@ -50,13 +51,14 @@ class AuditTrailProjection {
         ProjectionBatch.part(Rows.class, () -> new Rows(jdbc)).add(new Pending(event, message, change, globalIndex));
     }
 
-    /** One event's row as the handler found it; its before and after are filled in at the flush. */
+    /** One event's row as the handler found it; its after is filled in at the flush. */
     private record Pending(Object event, DomainEventMessage<?> message, AuditedChange change, long globalIndex) {
     }
 
     /**
      * The batch's rows. At the flush the previous row of each entity the batch touches is read in one statement (the
-     * latest below the batch's first event of that entity), then each row's before is the after of the one before it.
+     * latest below the batch's first event of that entity), then each row's after merges its fields over the after of
+     * the one before it.
      */
     private static final class Rows implements ProjectionBatch.Part {
 
@@ -98,18 +100,18 @@ class AuditTrailProjection {
                 after.putAll(p.change().fields());
                 String afterJson = ReadModelJson.write(after);
                 afters.put(p.change().entityKey(), afterJson);
-                rows.add(row(p, before, afterJson));
+                rows.add(row(p, afterJson));
             });
             pending.clear();
             ProjectionBatch.batchUpdate(jdbc, """
                     INSERT INTO audit_entry (global_index, aggregate_identifier, sequence_number, event_type, entity_kind,
                         entity_key, occurred_at, who, who_name, role, namnd_scope, client, reason, idempotency_key,
-                        request_id, correlation_id, beslut, before, after, provenance, item_key)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?::jsonb, ?)
+                        request_id, correlation_id, beslut, after, provenance, item_key)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)
                     ON CONFLICT (global_index) DO NOTHING""", rows);
         }
 
-        private static Object[] row(Pending p, String before, String after) {
+        private static Object[] row(Pending p, String after) {
             DomainEventMessage<?> message = p.message();
             AuditedChange change = p.change();
             MetaData metadata = message.getMetaData();
@@ -122,7 +124,7 @@ class AuditTrailProjection {
                     text(metadata, LedgerMetadata.NAMND_SCOPE), text(metadata, LedgerMetadata.CLIENT),
                     reason != null ? reason : change.reason(), text(metadata, LedgerMetadata.IDEMPOTENCY_KEY),
                     text(metadata, LedgerMetadata.REQUEST_ID), text(metadata, CORRELATION_ID),
-                    change.beslut() == null ? null : ReadModelJson.write(change.beslut()), before, after,
+                    change.beslut() == null ? null : ReadModelJson.write(change.beslut()), after,
                     provenance == null ? null : ReadModelJson.write(provenance), ItemProvenance.keyOf(p.event())};
         }
     }
