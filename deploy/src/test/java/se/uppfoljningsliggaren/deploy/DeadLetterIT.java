@@ -114,35 +114,68 @@ class DeadLetterIT extends LedgerIntegrationTest {
      */
     @Test
     void a_statement_refused_inside_a_handler_parks_that_event_alone() throws Exception {
-        jdbc.execute("""
-                CREATE FUNCTION refuse_poison_namnd() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    IF NEW.name LIKE '%POISON%' THEN
-                        RAISE EXCEPTION 'nämnd refused: %', NEW.code;
-                    END IF;
-                    RETURN NEW;
-                END $$""");
-        jdbc.execute("CREATE TRIGGER overview_namnd_refuse_poison BEFORE INSERT ON overview_namnd "
-                + "FOR EACH ROW EXECUTE FUNCTION refuse_poison_namnd()");
-        try {
+        try (AutoCloseable refusing = refusingNamnd("POISON")) {
             ok(post("/api/namnder", "{\"code\": \"DLP\", \"name\": \"POISON nämnd\"}"));
             ok(post("/api/namnder", "{\"code\": \"DLQ\", \"name\": \"Goes on\"}"));
-            for (int i = 0; i < 200 && jdbc.queryForObject("SELECT count(*) FROM overview_namnd WHERE code = 'DLQ'",
-                    Long.class) == 0; i++) {
-                Thread.sleep(100);
-            }
+            awaitNamnd("DLQ");
             assertThat(jdbc.queryForList("SELECT sequence_identifier FROM dead_letter_entry "
                     + "WHERE processing_group = 'overview-views'", String.class)).containsExactly("DLP");
             assertThat(jdbc.queryForObject("SELECT count(*) FROM overview_namnd WHERE code IN ('DLP', 'DLQ')",
                     Long.class)).isEqualTo(1);
-        } finally {
-            jdbc.execute("DROP TRIGGER overview_namnd_refuse_poison ON overview_namnd");
-            jdbc.execute("DROP FUNCTION refuse_poison_namnd()");
         }
         JsonNode retried = ok(post("/api/admin/dead-letters/retry?processor=overview-views", "")).getBody();
         assertThat(retried.at("/processed/overview-views").asLong()).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM overview_namnd WHERE code IN ('DLP', 'DLQ')",
                 Long.class)).isEqualTo(2);
+    }
+
+    /**
+     * A rebuild whose shared replay meets an event a projection now refuses: that processor's lane stops at the
+     * failing batch, the processor applies it one by one and parks the event alone; the rebuild finishes with every
+     * other row, and a retry after the fix applies the parked one.
+     */
+    @Test
+    void a_rebuild_that_meets_a_refused_event_parks_it_alone_and_rebuilds_the_rest() throws Exception {
+        ok(post("/api/namnder", "{\"code\": \"DLR\", \"name\": \"REPLAYPOISON nämnd\"}"));
+        ok(post("/api/namnder", "{\"code\": \"DLS\", \"name\": \"Rebuilt\"}"));
+        awaitNamnd("DLS");
+        long namnder = jdbc.queryForObject("SELECT count(*) FROM overview_namnd", Long.class);
+        try (AutoCloseable refusing = refusingNamnd("REPLAYPOISON")) {
+            ok(post("/api/admin/read-model/rebuild", ""));
+            assertThat(jdbc.queryForList("SELECT sequence_identifier FROM dead_letter_entry "
+                    + "WHERE processing_group = 'overview-views'", String.class)).containsExactly("DLR");
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM overview_namnd", Long.class))
+                    .isEqualTo(namnder - 1);
+        }
+        JsonNode retried = ok(post("/api/admin/dead-letters/retry?processor=overview-views", "")).getBody();
+        assertThat(retried.at("/processed/overview-views").asLong()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM overview_namnd", Long.class)).isEqualTo(namnder);
+    }
+
+    /** Makes overview_namnd refuse (a server-side error) any nämnd whose name holds the marker, until closed. */
+    private AutoCloseable refusingNamnd(String marker) {
+        String function = "refuse_" + marker.toLowerCase();
+        jdbc.execute("""
+                CREATE FUNCTION %s() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.name LIKE '%%%s%%' THEN
+                        RAISE EXCEPTION 'nämnd refused: %%', NEW.code;
+                    END IF;
+                    RETURN NEW;
+                END $$""".formatted(function, marker));
+        jdbc.execute("CREATE TRIGGER " + function + " BEFORE INSERT ON overview_namnd FOR EACH ROW EXECUTE FUNCTION "
+                + function + "()");
+        return () -> {
+            jdbc.execute("DROP TRIGGER " + function + " ON overview_namnd");
+            jdbc.execute("DROP FUNCTION " + function + "()");
+        };
+    }
+
+    private void awaitNamnd(String code) throws InterruptedException {
+        for (int i = 0; i < 200 && jdbc.queryForObject("SELECT count(*) FROM overview_namnd WHERE code = ?",
+                Long.class, code) == 0; i++) {
+            Thread.sleep(100);
+        }
     }
 
     private void awaitParked(long expected) throws InterruptedException {
