@@ -76,7 +76,7 @@ class SharedReplay {
             Iterator<? extends TrackedEventMessage<?>> read = events.iterator();
             List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
             while (read.hasNext()) {
-                batch.add(read.next());
+                batch.add(decoded(read.next()));
                 if (batch.size() == BATCH || !read.hasNext()) {
                     long offered = System.nanoTime();
                     for (Lane lane : lanes) {
@@ -105,6 +105,21 @@ class SharedReplay {
         log.info("Replayed {} events in {} ms, of which the reader waited for lanes {} ms; each lane applying, its own CPU in brackets (ms): {}",
                 replayed, Duration.between(start, Instant.now()).toMillis(), waitedNanos / 1_000_000, busy);
         return millis;
+    }
+
+    /**
+     * The event with its payload and metadata decoded here, once: the reader has time to spare (it mostly waits for
+     * the lanes), and lanes decoding the same event side by side would each do it. An event that cannot be decoded
+     * is handed on as it is: the handlers of each lane meet the same error and park it.
+     */
+    private static TrackedEventMessage<?> decoded(TrackedEventMessage<?> event) {
+        try {
+            event.getPayload();
+            event.getMetaData();
+        } catch (RuntimeException undecodable) {
+            log.debug("Event {} not decoded by the reader: {}", event.getIdentifier(), undecodable.toString());
+        }
+        return event;
     }
 
     /** One processor's share of the replay. */
