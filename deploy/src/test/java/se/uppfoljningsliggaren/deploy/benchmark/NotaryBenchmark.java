@@ -221,23 +221,10 @@ public final class NotaryBenchmark {
                 String.join(" ", Arrays.asList(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3)));
     }
 
-    /** The baseline: every column of every stored event, streamed in store order as a projection reads it. */
+    /** The baseline, read as the history benchmark reads it. */
     private Timed rawRead() throws SQLException {
-        long start = System.nanoTime();
-        long rows = 0;
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement read = c.prepareStatement("SELECT * FROM domain_event_entry ORDER BY global_index")) {
-                read.setFetchSize(10_000);
-                try (ResultSet rs = read.executeQuery()) {
-                    while (rs.next()) {
-                        rows += rs.getBytes("payload").length > 0 && rs.getString("time_stamp") != null ? 1 : 0;
-                    }
-                }
-            }
-            c.commit();
-        }
-        return new Timed("raw read", (System.nanoTime() - start) / 1_000_000, rows + " rows");
+        PlanLedgerBenchmark.RawRead read = PlanLedgerBenchmark.rawRead(dataSource);
+        return new Timed("raw read", read.millis(), read.events() + " rows");
     }
 
     private Timed verifyEndpoint() throws Exception {

@@ -666,13 +666,13 @@ public final class PlanLedgerBenchmark {
         System.out.printf("projections caught up with %d events after %d s; %d dead letters%n", stored,
                 liveMillis / 1000, queryLong("SELECT count(*) FROM dead_letter_entry"));
         Map<String, Long> sizes = sizes();
-        RawRead raw = rawRead();
+        RawRead raw = rawRead(dataSource);
         System.out.printf("raw read: %.0f events/s%n", raw.perSecond());
         List<Scenario> reads = historyReads();
         long verifyMillis = verifyNotary(stored);
         System.out.printf("notary verified in %d ms%n", verifyMillis);
         Map<String, String> live = readSide();
-        RawRead rawBeforeRebuild = rawRead();
+        RawRead rawBeforeRebuild = rawRead(dataSource);
         Instant rebuildStart = Instant.now();
         long cpuStart = processCpuNanos();
         Map<String, Long> rebuild = context.getBean(se.uppfoljningsliggaren.query.admin.ReadModelRebuilder.class)
@@ -758,7 +758,7 @@ public final class PlanLedgerBenchmark {
     }
 
     /** The baseline: every column of every stored event, streamed in store order as a projection reads it. */
-    private RawRead rawRead() throws SQLException {
+    static RawRead rawRead(DataSource dataSource) throws SQLException {
         long start = System.nanoTime();
         long events = 0;
         long bytes = 0;

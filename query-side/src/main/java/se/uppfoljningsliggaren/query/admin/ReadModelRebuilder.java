@@ -78,8 +78,13 @@ public class ReadModelRebuilder {
         long head = eventStore.createHeadToken().position().orElse(0);
         processors.stream().map(StreamingEventProcessor::shutdownAsync).toList().forEach(CompletableFuture::join);
         processors.forEach(StreamingEventProcessor::resetTokens);
-        Map<String, Long> replayed = replay.replay(processors);
-        processors.forEach(StreamingEventProcessor::start);
+        Map<String, Long> replayed;
+        try {
+            replayed = replay.replay(processors);
+        } finally {
+            // also when the replay could not read the store: the processors go on from the tokens it committed
+            processors.forEach(StreamingEventProcessor::start);
+        }
         Map<String, Long> millis = new TreeMap<>();
         boolean done = notifier.awaitUntil(() -> {
             for (StreamingEventProcessor processor : processors) {
