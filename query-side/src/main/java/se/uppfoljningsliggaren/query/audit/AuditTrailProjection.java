@@ -6,11 +6,13 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.MetaData;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import se.uppfoljningsliggaren.kernel.LedgerMetadata;
 import se.uppfoljningsliggaren.kernel.source.Provenance;
 import se.uppfoljningsliggaren.query.ProjectionBatch;
 import se.uppfoljningsliggaren.query.ReadModelJson;
+import se.uppfoljningsliggaren.query.ReplayedTable;
 import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.sql.Timestamp;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -127,6 +130,12 @@ class AuditTrailProjection {
                     change.beslut() == null ? null : ReadModelJson.write(change.beslut()), after,
                     provenance == null ? null : ReadModelJson.write(provenance), ItemProvenance.keyOf(p.event())};
         }
+    }
+
+    /** A row per event; a replay reads an entity's previous row by its entity index, so that one is kept. */
+    @Bean
+    static ReplayedTable auditEntryReplayed() {
+        return new ReplayedTable(PROCESSING_GROUP, "audit_entry", Set.of("audit_entry_entity"));
     }
 
     @ResetHandler

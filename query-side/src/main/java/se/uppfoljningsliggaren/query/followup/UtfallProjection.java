@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import se.uppfoljningsliggaren.kernel.LedgerMetadata;
 import se.uppfoljningsliggaren.kernel.followup.SeriesViews.Correction;
@@ -15,6 +16,7 @@ import se.uppfoljningsliggaren.kernel.value.Period;
 import se.uppfoljningsliggaren.kernel.value.PeriodValue;
 import se.uppfoljningsliggaren.query.ProjectionBatch;
 import se.uppfoljningsliggaren.query.ReadModelJson;
+import se.uppfoljningsliggaren.query.ReplayedTable;
 import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.sql.Timestamp;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -75,6 +78,12 @@ class UtfallProjection {
                 }));
     }
 
+    /** A row per figure event; a replay reads a figure's current version by the primary key alone. */
+    @Bean
+    static ReplayedTable utfallVersionReplayed() {
+        return new ReplayedTable(PROCESSING_GROUP, "utfall_version", Set.of());
+    }
+
     @ResetHandler
     void reset() {
         // TRUNCATE: a replay empties the whole table, and DELETE would leave every row behind as a dead tuple
@@ -121,10 +130,15 @@ class UtfallProjection {
             changes.forEach(c -> firstByFigure.merge(c.seriesId() + '\u0000' + c.figureKey(), c,
                     (a, b) -> a.globalIndex() <= b.globalIndex() ? a : b));
             Map<String, Version> current = new HashMap<>();
+            // one probe of the primary key per figure (its latest version below the batch's first change): a join
+            // would let the planner scan every current version, a cost that grows with the table
             jdbc.query("""
                     SELECT v.* FROM unnest(?::text[], ?::text[], ?::bigint[]) AS k(series_id, figure_key, below)
-                    JOIN utfall_version v ON v.series_id = k.series_id AND v.figure_key = k.figure_key
-                        AND v.valid_to IS NULL AND v.global_index < k.below""", rs -> {
+                    CROSS JOIN LATERAL (SELECT * FROM utfall_version v
+                                        WHERE v.series_id = k.series_id AND v.figure_key = k.figure_key
+                                          AND v.global_index < k.below
+                                        ORDER BY v.global_index DESC LIMIT 1) v
+                    WHERE v.valid_to IS NULL""", rs -> {
                 current.put(rs.getString("series_id") + '\u0000' + rs.getString("figure_key"), new Version(
                         rs.getString("namnd_code"), rs.getString("indikator_id"), rs.getInt("year"),
                         rs.getInt("period_order"), rs.getString("figure"), rs.getString("breakdowns"),
