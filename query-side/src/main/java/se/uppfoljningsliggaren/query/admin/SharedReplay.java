@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.uppfoljningsliggaren.query.RowInsert;
 import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.lang.management.ManagementFactory;
@@ -233,6 +234,7 @@ class SharedReplay {
             BatchingUnitOfWork<TrackedEventMessage<?>> unitOfWork = new BatchingUnitOfWork<>(handled);
             unitOfWork.attachTransaction(transactions);
             unitOfWork.resources().put(StorePosition.GIVEN, batch.positions());
+            unitOfWork.resources().put(RowInsert.REPLAYING, true);
             unitOfWork.onPrepareCommit(u -> advanceTokens(last));
             ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork,
                     processor.getHandlerInterceptors(), event -> {

@@ -13,6 +13,7 @@ import se.uppfoljningsliggaren.kernel.source.Provenance;
 import se.uppfoljningsliggaren.query.ProjectionBatch;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 import se.uppfoljningsliggaren.query.ReplayedTable;
+import se.uppfoljningsliggaren.query.RowInsert;
 import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.sql.Timestamp;
@@ -65,6 +66,11 @@ class AuditTrailProjection {
      */
     private static final class Rows implements ProjectionBatch.Part {
 
+        private static final RowInsert INSERT = RowInsert.into("audit_entry", "global_index", "aggregate_identifier",
+                "sequence_number", "event_type", "entity_kind", "entity_key", "occurred_at", "who", "who_name", "role",
+                "namnd_scope", "client", "reason", "idempotency_key", "request_id", "correlation_id", "beslut::jsonb",
+                "after::jsonb", "provenance::jsonb", "item_key");
+
         private final JdbcTemplate jdbc;
         private final List<Pending> pending = new ArrayList<>();
 
@@ -106,12 +112,7 @@ class AuditTrailProjection {
                 rows.add(row(p, afterJson));
             });
             pending.clear();
-            ProjectionBatch.batchUpdate(jdbc, """
-                    INSERT INTO audit_entry (global_index, aggregate_identifier, sequence_number, event_type, entity_kind,
-                        entity_key, occurred_at, who, who_name, role, namnd_scope, client, reason, idempotency_key,
-                        request_id, correlation_id, beslut, after, provenance, item_key)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?::jsonb, ?)
-                    ON CONFLICT (global_index) DO NOTHING""", rows);
+            INSERT.insert(jdbc, rows);
         }
 
         private static Object[] row(Pending p, String after) {

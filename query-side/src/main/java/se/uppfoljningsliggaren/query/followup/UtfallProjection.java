@@ -17,6 +17,7 @@ import se.uppfoljningsliggaren.kernel.value.PeriodValue;
 import se.uppfoljningsliggaren.query.ProjectionBatch;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 import se.uppfoljningsliggaren.query.ReplayedTable;
+import se.uppfoljningsliggaren.query.RowInsert;
 import se.uppfoljningsliggaren.query.StorePosition;
 
 import java.sql.Timestamp;
@@ -110,6 +111,11 @@ class UtfallProjection {
      */
     private static final class Versions implements ProjectionBatch.Part {
 
+        private static final RowInsert INSERT = RowInsert.into("utfall_version", "series_id", "figure_key",
+                "global_index", "namnd_code", "indikator_id", "year", "period_order", "valid_from", "valid_to",
+                "figure::jsonb", "breakdowns::jsonb", "source", "comment", "recorded_by", "recorded_at",
+                "corrections::jsonb", "provenance::jsonb");
+
         private final JdbcTemplate jdbc;
         private final List<Change> changes = new ArrayList<>();
 
@@ -174,12 +180,7 @@ class UtfallProjection {
             changes.clear();
             ProjectionBatch.batchUpdate(jdbc, "UPDATE utfall_version SET valid_to = ? WHERE series_id = ? "
                     + "AND figure_key = ? AND valid_to IS NULL AND global_index < ?", ended);
-            ProjectionBatch.batchUpdate(jdbc, """
-                    INSERT INTO utfall_version (series_id, figure_key, global_index, namnd_code, indikator_id, year,
-                        period_order, valid_from, valid_to, figure, breakdowns, source, comment, recorded_by,
-                        recorded_at, corrections, provenance)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
-                    ON CONFLICT DO NOTHING""", new ArrayList<>(inserted.values()));
+            INSERT.insert(jdbc, new ArrayList<>(inserted.values()));
         }
     }
 
