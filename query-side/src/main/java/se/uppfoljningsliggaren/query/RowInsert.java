@@ -72,6 +72,16 @@ public final class RowInsert {
         return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().root().resources().containsKey(REPLAYING);
     }
 
+    private static int firstEscaped(String string) {
+        for (int i = 0; i < string.length(); i++) {
+            char c = string.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** A value in COPY's text format: \N for null, text with its backslash, tab and line ends escaped. */
     private static void append(StringBuilder text, Object value) {
         if (value == null) {
@@ -81,9 +91,15 @@ public final class RowInsert {
         } else if (value instanceof Number || value instanceof Boolean) {
             text.append(value);
         } else if (value instanceof String string) {
-            // whole runs between the characters COPY needs escaped (JSON text has few), not char by char
+            // whole runs between the characters COPY needs escaped (JSON text has few, most values none): a
+            // StringBuilder appends part of a String char by char
             int from = 0;
-            for (int i = 0; i < string.length(); i++) {
+            int first = firstEscaped(string);
+            if (first < 0) {
+                text.append(string);
+                return;
+            }
+            for (int i = first; i < string.length(); i++) {
                 String escaped = switch (string.charAt(i)) {
                     case '\\' -> "\\\\";
                     case '\t' -> "\\t";

@@ -24,6 +24,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -149,7 +150,7 @@ class SharedReplay {
     }
 
     /**
-     * The event with its payload and metadata decoded here, once: the reader has time to spare (it mostly waits for
+     * The event with its payload, metadata and time decoded here, once: the reader has time to spare (it mostly waits for
      * the lanes), and lanes decoding the same event side by side would each do it. An event that cannot be decoded
      * is handed on as it is: the handlers of each lane meet the same error and park it.
      */
@@ -157,6 +158,8 @@ class SharedReplay {
         try {
             event.getPayload();
             event.getMetaData();
+            // parsed from the stored text on first use: by one lane or, racing, by several
+            event.getTimestamp();
         } catch (RuntimeException undecodable) {
             log.debug("Event {} not decoded by the reader: {}", event.getIdentifier(), undecodable.toString());
         }
@@ -172,6 +175,11 @@ class SharedReplay {
         private final Instant start;
         private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         private final Thread thread;
+        /**
+         * Whether the processor handles an event, by payload type: asking its invoker walks every handler (and, in a
+         * replay, whether each allows one) for every event. Its handlers match by payload type alone.
+         */
+        private final Map<Class<?>, Boolean> handles = new HashMap<>();
         private int[] segments;
         /** Each segment's token as the reset left it: the replay advances from these. */
         private TrackingToken[] resetTokens;
@@ -226,7 +234,8 @@ class SharedReplay {
         private void apply(Batch batch) throws Exception {
             TrackingToken last = batch.events().get(batch.events().size() - 1).trackingToken();
             List<TrackedEventMessage<?>> handled = batch.events().stream()
-                    .filter(event -> invoker.canHandle(event, Segment.ROOT_SEGMENT)).toList();
+                    .filter(event -> handles.computeIfAbsent(event.getPayloadType(),
+                            type -> invoker.canHandle(event, Segment.ROOT_SEGMENT))).toList();
             if (handled.isEmpty()) {
                 transactions.executeInTransaction(() -> advanceTokens(last));
                 return;

@@ -89,27 +89,23 @@ class AuditTrailProjection {
             }
             Map<String, Long> firstByEntity = new LinkedHashMap<>();
             pending.forEach(p -> firstByEntity.merge(p.change().entityKey(), p.globalIndex(), Math::min));
-            Map<String, String> afters = new HashMap<>();
+            // each entity's content after its latest row: as stored, or as this batch merged it (not parsed again)
+            Map<String, Map<String, Object>> afters = new HashMap<>();
             jdbc.query("""
                     SELECT k.entity_key, (SELECT a.after::text FROM audit_entry a
                                           WHERE a.entity_key = k.entity_key AND a.global_index < k.below
                                           ORDER BY a.global_index DESC LIMIT 1)
                     FROM unnest(?::text[], ?::bigint[]) AS k(entity_key, below)""", rs -> {
                 if (rs.getString(2) != null) {
-                    afters.put(rs.getString(1), rs.getString(2));
+                    afters.put(rs.getString(1), contentOf(rs.getString(2)));
                 }
             }, firstByEntity.keySet().toArray(String[]::new), firstByEntity.values().toArray(Long[]::new));
             List<Object[]> rows = new ArrayList<>();
             pending.stream().sorted(java.util.Comparator.comparingLong(Pending::globalIndex)).forEach(p -> {
-                String before = afters.get(p.change().entityKey());
-                Map<String, Object> after = new LinkedHashMap<>();
-                if (before != null) {
-                    after.putAll(contentOf(before));
-                }
+                Map<String, Object> after = new LinkedHashMap<>(afters.getOrDefault(p.change().entityKey(), Map.of()));
                 after.putAll(p.change().fields());
-                String afterJson = ReadModelJson.write(after);
-                afters.put(p.change().entityKey(), afterJson);
-                rows.add(row(p, afterJson));
+                afters.put(p.change().entityKey(), after);
+                rows.add(row(p, ReadModelJson.write(after)));
             });
             pending.clear();
             INSERT.insert(jdbc, rows);
@@ -129,7 +125,7 @@ class AuditTrailProjection {
                     reason != null ? reason : change.reason(), text(metadata, LedgerMetadata.IDEMPOTENCY_KEY),
                     text(metadata, LedgerMetadata.REQUEST_ID), text(metadata, CORRELATION_ID),
                     change.beslut() == null ? null : ReadModelJson.write(change.beslut()), after,
-                    provenance == null ? null : ReadModelJson.write(provenance), ItemProvenance.keyOf(p.event())};
+                    provenance == null ? null : ReadModelJson.write(provenance), ItemProvenance.keyOf(p.event(), change.entityKey())};
         }
     }
 

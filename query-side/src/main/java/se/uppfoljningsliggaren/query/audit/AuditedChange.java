@@ -271,7 +271,8 @@ record AuditedChange(EntityKind kind, String entityKey, Beslut beslut, Map<Strin
     static String periodKey(Period period) {
         return switch (period.kind()) {
             case YEAR -> String.valueOf(period.year());
-            case MONTH -> "%d-%02d".formatted(period.year(), period.month());
+            // concatenated: a key is made for every figure event, and String.format parses its pattern each time
+            case MONTH -> period.year() + (period.month() < 10 ? "-0" : "-") + period.month();
             case TERTIAL -> period.year() + "-T" + period.tertial();
             case DELAR -> period.asOf().toString();
             case SPAN -> period.year() + "-" + period.toYear();

@@ -46,7 +46,11 @@ public final class ItemProvenance {
     }
 
     static String keyOf(Object event) {
-        String entity = AuditedChange.of(event).entityKey();
+        return keyOf(event, AuditedChange.of(event).entityKey());
+    }
+
+    /** The item key of an event whose entity is already known. */
+    static String keyOf(Object event, String entity) {
         if (event instanceof PreviousItemDropped dropped) {
             return entity + "#dropped:" + dropped.kind() + ":" + dropped.previousItemId();
         }
