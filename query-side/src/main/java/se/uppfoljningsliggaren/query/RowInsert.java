@@ -22,20 +22,23 @@ public final class RowInsert {
 
     /** A unit of work's resource, present in a full replay's lane. */
     public static final String REPLAYING = RowInsert.class.getName() + ".replaying";
-    private static final String JSONB = "::jsonb";
+    /** A column written {@code name::type}: its value is text the statement casts (json, jsonb). */
+    private static final String CAST = "::";
 
     private final String insertSql;
     private final String copySql;
 
     private RowInsert(String table, List<String> columns) {
-        String names = columns.stream().map(c -> c.replace(JSONB, "")).collect(Collectors.joining(", "));
+        String names = columns.stream().map(c -> c.contains(CAST) ? c.substring(0, c.indexOf(CAST)) : c)
+                .collect(Collectors.joining(", "));
         this.insertSql = "INSERT INTO " + table + " (" + names + ") VALUES ("
-                + columns.stream().map(c -> c.endsWith(JSONB) ? "?" + JSONB : "?").collect(Collectors.joining(", "))
+                + columns.stream().map(c -> c.contains(CAST) ? "?" + c.substring(c.indexOf(CAST)) : "?")
+                .collect(Collectors.joining(", "))
                 + ") ON CONFLICT DO NOTHING";
         this.copySql = "COPY " + table + " (" + names + ") FROM STDIN";
     }
 
-    /** The table's columns in the order of each row's values; a jsonb column written {@code name::jsonb}. */
+    /** The table's columns in the order of each row's values; a json column written {@code name::json}. */
     public static RowInsert into(String table, String... columns) {
         return new RowInsert(table, Arrays.asList(columns));
     }

@@ -68,8 +68,8 @@ class AuditTrailProjection {
 
         private static final RowInsert INSERT = RowInsert.into("audit_entry", "global_index", "aggregate_identifier",
                 "sequence_number", "event_type", "entity_kind", "entity_key", "occurred_at", "who", "who_name", "role",
-                "namnd_scope", "client", "reason", "idempotency_key", "request_id", "correlation_id", "beslut::jsonb",
-                "after::jsonb", "provenance::jsonb", "item_key");
+                "namnd_scope", "client", "reason", "idempotency_key", "request_id", "correlation_id", "beslut::json",
+                "after::json", "provenance::json", "item_key");
 
         private final JdbcTemplate jdbc;
         private final List<Pending> pending = new ArrayList<>();

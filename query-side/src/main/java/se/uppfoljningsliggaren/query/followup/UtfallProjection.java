@@ -113,8 +113,8 @@ class UtfallProjection {
 
         private static final RowInsert INSERT = RowInsert.into("utfall_version", "series_id", "figure_key",
                 "global_index", "namnd_code", "indikator_id", "year", "period_order", "valid_from", "valid_to",
-                "figure::jsonb", "breakdowns::jsonb", "source", "comment", "recorded_by", "recorded_at",
-                "corrections::jsonb", "provenance::jsonb");
+                "figure::json", "breakdowns::json", "source", "comment", "recorded_by", "recorded_at",
+                "corrections::json", "provenance::json");
 
         private final JdbcTemplate jdbc;
         private final List<Change> changes = new ArrayList<>();
