@@ -2,6 +2,7 @@ package se.uppfoljningsliggaren.command;
 
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.Repository;
 
 import java.util.Optional;
@@ -28,6 +29,25 @@ public final class Aggregates {
             return Optional.of(repository.load(id).invoke(reader));
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * If-Match for a handler that also creates its aggregate (CREATE_IF_MISSING): Axon checks a command's
+     * {@code @TargetAggregateVersion} when it loads an aggregate, but not when it loads or creates one, so such a
+     * handler checks here, first. A record not made yet has no version anyone can have seen.
+     */
+    public static void expectVersion(String id, Long expected) {
+        if (expected == null) {
+            return;
+        }
+        Long actual = AggregateLifecycle.getVersion();
+        if (actual == null) {
+            throw CommandRejectedException.conflict("If-Match", "you saw version " + expected + " of " + id
+                    + ", which is not recorded yet; read it again and retry");
+        }
+        if (actual.longValue() != expected) {
+            throw new ConflictingAggregateVersionException(id, expected, actual);
         }
     }
 

@@ -27,6 +27,9 @@ class BoundaryIT extends LedgerIntegrationTest {
             "GET|/api/plans/RS-2026?asof=2025-01-01T00:00:00Z|400|asof",
             "GET|/api/plans/RS-2026?minVersion=-1|400|minVersion",
             "GET|/api/followups/overview?year=2147483647|400|year",
+            "GET|/api/followups/overview?year=2147483648|400|year",
+            "GET|/api/plans?year=-2147483649|400|year",
+            "GET|/api/ik-plans?year=99999999999|400|year",
             "GET|/api/followups/overview?year=abc|400|year",
             "GET|/api/internkontroll/overview?year=1066|400|year",
             "GET|/api/plans/x%20y|400|planId",
@@ -44,6 +47,18 @@ class BoundaryIT extends LedgerIntegrationTest {
         assertProblem(RawHttp.send(port, "GET", "/api/plans", Map.of("Authorization", AUTHORIZATION, "X-Filler", "a".repeat(20_000)), (byte[]) null),
                 400, "-");
         assertProblem(RawHttp.send(port, "GET", "/api/plans", Map.of("Authorization", AUTHORIZATION, "X-Filler", "a\u0001b"), (byte[]) null), 400, "-");
+    }
+
+    @ParameterizedTest(name = "Accept: {0}")
+    @CsvSource(delimiter = '|', value = {"text/csv", "application/xml, text/html", "application/json;q=0", "x"})
+    void a_write_whose_answer_the_client_cannot_take_is_refused_before_anything_is_stored(String accept)
+            throws Exception {
+        long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        RawHttp.Response response = RawHttp.send(port, "POST", "/api/namnder", Map.of("Authorization", AUTHORIZATION,
+                "Content-Type", "application/json", "Accept", accept),
+                "{\"code\": \"ACC\", \"name\": \"Acceptnämnden\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertProblem(response, accept.equals("x") ? 400 : 406, "Accept");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
     }
 
     @org.junit.jupiter.api.Test

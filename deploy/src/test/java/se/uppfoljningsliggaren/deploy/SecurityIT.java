@@ -171,6 +171,8 @@ class SecurityIT {
             "a controller rebuilding the read model|SN_CONTROLLER|POST|/api/admin/read-model/rebuild|-",
             "a controller listing dead letters|SN_CONTROLLER|GET|/api/admin/dead-letters|-",
             "regionstyrelsen reading the audit trail|KANSLI|GET|/api/audit/people/x|-",
+            "a controller exporting an audit bundle (it carries the audit trail)|SN_CONTROLLER|GET|/api/notary/bundles?entityKey=plan:SN-2031|-",
+            "an admin exporting an audit bundle|ADMIN|GET|/api/notary/bundles?diarienummer=26RS0123|-",
     })
     void outside_ones_role_or_namnd_is_forbidden_and_stores_nothing(String what, String who, String method,
                                                                    String path, String body) {

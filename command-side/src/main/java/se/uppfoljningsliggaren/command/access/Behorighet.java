@@ -38,6 +38,7 @@ public class Behorighet {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(SetNamndScope command, CatalogueLookup catalogue) {
+        Aggregates.expectVersion(command.behorighetId(), command.expectedVersion());
         String subject = Require.text(command.subject(), "subject", 200);
         Require.present(command.namnder(), "namnder");
         TreeSet<String> namnder = new TreeSet<>();

@@ -51,6 +51,7 @@ public class UtfallSeries {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(RecordUtfall command, CatalogueLookup catalogue, PlanLookup plans) {
+        Aggregates.expectVersion(command.seriesId(), command.expectedVersion());
         if (seriesId == null) {
             if (!catalogue.namndExists(command.namndCode())) {
                 throw CommandRejectedException.unknown("namnd", "no nämnd with code " + command.namndCode());

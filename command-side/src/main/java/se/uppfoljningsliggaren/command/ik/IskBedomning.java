@@ -49,6 +49,7 @@ public class IskBedomning {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public long handle(RecordIskBedomning command, CatalogueLookup catalogue) {
+        Aggregates.expectVersion(command.iskId(), command.expectedVersion());
         if (iskId == null) {
             Require.year(command.year(), "year");
             if (command.namndCode() != null && !catalogue.namndExists(command.namndCode())) {

@@ -38,7 +38,7 @@ public class AccessCommandController {
     public ResponseEntity<Object> setNamndScope(@PathVariable String subject, @RequestBody NamndScopeRequest body,
                                                 HttpServletRequest http) {
         return dispatcher.change(http, "PUT /api/admin/users/" + subject + "/namnder", body, subject, null,
-                expectedVersion -> new SetNamndScope(AccessCommands.behorighetId(subject), subject, body.name(),
+                expectedVersion -> new SetNamndScope(AccessCommands.behorighetId(subject), expectedVersion, subject, body.name(),
                         body.namnder()));
     }
 }

@@ -47,7 +47,7 @@ public class FollowUpCommandController {
         WriteContext context = WriteContext.of(http);
         String seriesId = series(body.namnd(), body.indikatorId(), body.figure());
         return dispatcher.dispatch(context, "POST /api/utfall", body,
-                new RecordUtfall(seriesId, body.namnd(), body.indikatorId(), body.figure().period().endYear(),
+                new RecordUtfall(seriesId, context.expectedVersion(), body.namnd(), body.indikatorId(), body.figure().period().endYear(),
                         body.planYear(), body.figure(), body.breakdowns(), body.source(), body.comment()),
                 answer -> new WriteResult(seriesId, ((Number) answer).longValue()), "/api/indikatorer/"
                         + body.indikatorId() + "/series?namnd=" + body.namnd());
@@ -66,7 +66,7 @@ public class FollowUpCommandController {
         WriteContext context = WriteContext.of(http);
         String seriesId = series(body.namnd(), body.indikatorId(), body.figure());
         return dispatcher.dispatch(context, "POST /api/utfall/corrections", body,
-                new CorrectUtfall(seriesId, body.figure(), body.breakdowns(), body.reason()),
+                new CorrectUtfall(seriesId, context.expectedVersion(), body.figure(), body.breakdowns(), body.reason()),
                 answer -> new WriteResult(seriesId, ((Number) answer).longValue()), "/api/indikatorer/"
                         + body.indikatorId() + "/series?namnd=" + body.namnd());
     }

@@ -30,28 +30,28 @@ class BehorighetTest {
     @Test
     void an_admin_grants_a_person_nämnder() {
         fixture.givenNoPriorActivity()
-                .when(new SetNamndScope(ID, "sven-1", "Sven Nilsson", Set.of("SN", "RS")))
+                .when(new SetNamndScope(ID, null, "sven-1", "Sven Nilsson", Set.of("SN", "RS")))
                 .expectEvents(new NamndScopeSet("sven-1", "Sven Nilsson", new TreeSet<>(Set.of("RS", "SN"))));
     }
 
     @Test
     void an_empty_set_takes_the_granted_nämnder_back() {
         fixture.given(new NamndScopeSet("sven-1", "Sven Nilsson", new TreeSet<>(Set.of("RS"))))
-                .when(new SetNamndScope(ID, "sven-1", "Sven Nilsson", Set.of()))
+                .when(new SetNamndScope(ID, null, "sven-1", "Sven Nilsson", Set.of()))
                 .expectEvents(new NamndScopeSet("sven-1", "Sven Nilsson", new TreeSet<>()));
     }
 
     @Test
     void a_nämnd_that_is_not_registered_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new SetNamndScope(ID, "sven-1", null, Set.of("XX")))
+                .when(new SetNamndScope(ID, null, "sven-1", null, Set.of("XX")))
                 .expectNoEvents().expectException(unknown("namnder"));
     }
 
     @Test
     void setting_the_same_scope_again_is_a_conflict_not_a_silent_repeat() {
         fixture.given(new NamndScopeSet("sven-1", null, new TreeSet<>(Set.of("RS"))))
-                .when(new SetNamndScope(ID, "sven-1", null, Set.of("RS")))
+                .when(new SetNamndScope(ID, null, "sven-1", null, Set.of("RS")))
                 .expectNoEvents().expectException(conflict("namnder"));
     }
 }

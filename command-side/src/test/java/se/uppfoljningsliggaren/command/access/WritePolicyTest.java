@@ -43,9 +43,9 @@ class WritePolicyTest {
         assertThat(policy.authorize(SN_CONTROLLER, new CreatePlan("SN-2026", "SN", 2026, "Plan", null)))
                 .isEqualTo(new WritePolicy.Grant(Role.CONTROLLER, "SN"));
         policy.authorize(SN_CONTROLLER, new AddGoal("SN-2026", null, "m1", null, null, null, "1", "Mål", null, null));
-        policy.authorize(SN_CONTROLLER, new RecordUtfall("UTFALL-SN-2026-x", "SN", "x", 2026, null, null, null, null,
+        policy.authorize(SN_CONTROLLER, new RecordUtfall("UTFALL-SN-2026-x", null, "SN", "x", 2026, null, null, null, null,
                 null));
-        policy.authorize(SN_CONTROLLER, new CorrectUtfall("UTFALL-SN-2026-x", null, null, "rättat"));
+        policy.authorize(SN_CONTROLLER, new CorrectUtfall("UTFALL-SN-2026-x", null, null, null, "rättat"));
         policy.authorize(SN_CONTROLLER, new AdoptOccasion("SN-DELARSRAPPORT-2026", null, null));
         policy.authorize(SN_CONTROLLER, new AddIkRisk("IK-SN-2026", null, "r1", null, null));
         policy.authorize(SN_CONTROLLER, new ChangeIkAtgardStatus("IK-SN-2026", null, "a1", true, null, null, null,
@@ -99,9 +99,9 @@ class WritePolicyTest {
         assertThatThrownBy(() -> policy.authorize(KANSLI, new AddIkRisk("IK-SN-2026", null, "r1", null, null)))
                 .isInstanceOf(AccessRefusedException.class);
         assertThat(policy.authorize(ADMIN, new RegisterNamnd("XX", "X", null)).role()).isEqualTo(Role.ADMIN);
-        assertThat(policy.authorize(ADMIN, new SetNamndScope("BEHORIGHET:x", "x", null, Set.of())).role())
+        assertThat(policy.authorize(ADMIN, new SetNamndScope("BEHORIGHET:x", null, "x", null, Set.of())).role())
                 .isEqualTo(Role.ADMIN);
-        assertThatThrownBy(() -> policy.authorize(ADMIN, new RecordUtfall("UTFALL-SN-2026-x", "SN", "x", 2026, null,
+        assertThatThrownBy(() -> policy.authorize(ADMIN, new RecordUtfall("UTFALL-SN-2026-x", null, "SN", "x", 2026, null,
                 null, null, null, null))).isInstanceOf(AccessRefusedException.class);
     }
 

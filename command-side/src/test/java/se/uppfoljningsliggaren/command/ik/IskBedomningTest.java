@@ -1,5 +1,6 @@
 package se.uppfoljningsliggaren.command.ik;
 
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,18 @@ class IskBedomningTest {
         fixture.givenNoPriorActivity()
                 .when(record(true, null, e))
                 .expectEvents(new IskBedomningRecorded(ISK, "RS", 2024, true, MOTIVATION, List.of(e), null));
+    }
+
+    @Test
+    void a_writer_who_saw_an_older_version_of_the_bedomning_is_refused_not_overwritten() {
+        IskBedomningRecorded first = new IskBedomningRecorded(ISK, "RS", 2024, true, MOTIVATION, List.of(), null);
+        fixture.given(first, first)
+                .when(new RecordIskBedomning(ISK, 0L, "RS", 2024, false, MOTIVATION, List.of(), null))
+                .expectException(ConflictingAggregateVersionException.class)
+                .expectNoEvents();
+        fixture.given(first, first)
+                .when(new RecordIskBedomning(ISK, 1L, "RS", 2024, false, MOTIVATION, List.of(), null))
+                .expectEvents(new IskBedomningRecorded(ISK, "RS", 2024, false, MOTIVATION, List.of(), null));
     }
 
     @Test

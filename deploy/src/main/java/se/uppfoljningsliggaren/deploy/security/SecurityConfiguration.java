@@ -80,7 +80,8 @@ class SecurityConfiguration {
                                 "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                                 "/swagger-ui/**", "/error").permitAll()
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/api/audit/**").hasRole(Role.REVISOR.name())
+                        // a bundle carries the audit entries and the events as stored (who, role, scope): the revisor's
+                        .requestMatchers("/api/audit/**", "/api/notary/bundles").hasRole(Role.REVISOR.name())
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
                         .requestMatchers("/api/**").hasAnyRole(Role.CONTROLLER.name(), Role.REGIONSTYRELSEN.name(),
                                 Role.ADMIN.name())

@@ -11,7 +11,13 @@ import org.springframework.web.servlet.HandlerMapping;
 import se.uppfoljningsliggaren.command.web.WriteContext;
 import se.uppfoljningsliggaren.kernel.value.InputPolicy;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,13 +30,18 @@ import java.util.Set;
  */
 class InputPolicyInterceptor implements HandlerInterceptor {
 
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+
     @Override
     public boolean preHandle(@NonNull HttpServletRequest request, @NonNull HttpServletResponse response,
-                             @NonNull Object handler) {
+                             @NonNull Object handler) throws HttpMediaTypeNotAcceptableException {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
         WriteContext.read(request);
+        if (!READS.contains(request.getMethod())) {
+            acceptsJson(request);
+        }
         @SuppressWarnings("unchecked")
         Map<String, String> pathVariables = (Map<String, String>) request.getAttribute(
                 HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
@@ -51,10 +62,38 @@ class InputPolicyInterceptor implements HandlerInterceptor {
         return true;
     }
 
+    /**
+     * A write answers JSON: a client that accepts none is refused before the write is made, not after it (Spring
+     * checks Accept when it writes the answer, by when the events are stored).
+     */
+    private static void acceptsJson(HttpServletRequest request) throws HttpMediaTypeNotAcceptableException {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept == null || accept.isBlank()) {
+            return;
+        }
+        List<MediaType> accepted;
+        try {
+            accepted = MediaType.parseMediaTypes(accept);
+        } catch (InvalidMediaTypeException e) {
+            throw new InputPolicy.InvalidInputException(HttpHeaders.ACCEPT, "is not a list of media types");
+        }
+        boolean json = accepted.stream().anyMatch(type -> type.getQualityValue() > 0
+                && (type.isCompatibleWith(MediaType.APPLICATION_JSON)
+                || type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)));
+        if (!json) {
+            var refusal = new HttpMediaTypeNotAcceptableException(List.of(MediaType.APPLICATION_JSON,
+                    MediaType.APPLICATION_PROBLEM_JSON));
+            refusal.getBody().setDetail("a write answers application/json, which Accept: " + accept
+                    + " does not take; nothing was written");
+            throw refusal;
+        }
+    }
+
     private static void check(String name, String value) {
         InputPolicy.text(value, name);
-        if (name.equals("year") && value.matches("-?\\d{1,10}")) {
-            InputPolicy.year(Integer.parseInt(value), name);
+        if (name.equals("year") && value.matches("-?\\d+")) {
+            // any run of digits is a year out of range or in it: no digit count overflows into a 500
+            InputPolicy.year(value.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(value), name);
         }
     }
 

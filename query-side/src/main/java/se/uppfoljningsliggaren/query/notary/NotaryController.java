@@ -13,7 +13,8 @@ import se.uppfoljningsliggaren.query.web.ViewFreshness;
 
 /**
  * The notary's tamper-evident log of the event store: signed checkpoints and RFC 9162 proofs for everyone signed
- * in; sealing, checkpoints on demand and verification for the admin (/api/admin/**).
+ * in; audit export bundles for the revisor (they carry the audit trail); sealing, checkpoints on demand and
+ * verification for the admin (/api/admin/**).
  */
 @RestController
 @Tag(name = "Notary", description = "Signed checkpoints of the event store and Merkle proofs (RFC 9162)")
@@ -65,7 +66,7 @@ public class NotaryController {
     @Operation(summary = "An audit export bundle for offline verification (VerifyBundle): the signed checkpoint of "
             + "treeSize (default the latest) and every event of an entity (entityKey) or that a beslut authorised "
             + "(diarienummer) within it, each as stored (payload and meta_data base64) with its inclusion proof, "
-            + "and their audit entries. 404 when nothing is recorded under the key or the beslut")
+            + "and their audit entries. The revisor's, as the audit trail is. 404 when nothing is recorded under the key or the beslut")
     public NotaryBundles.BundleView bundle(@RequestParam(required = false) String entityKey,
                                            @RequestParam(required = false) String diarienummer,
                                            @RequestParam(required = false) Long treeSize) {

@@ -1,6 +1,7 @@
 package se.uppfoljningsliggaren.kernel.access;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.axonframework.modelling.command.TargetAggregateVersion;
 
 import java.util.Set;
 
@@ -16,7 +17,8 @@ public final class AccessCommands {
     }
 
     /** Sets the nämnder a person writes for (an empty set takes every granted nämnd back). */
-    public record SetNamndScope(@TargetAggregateIdentifier String behorighetId, String subject, String name,
+    public record SetNamndScope(@TargetAggregateIdentifier String behorighetId,
+                                @TargetAggregateVersion Long expectedVersion, String subject, String name,
                                 Set<String> namnder) {
     }
 }
