@@ -1,15 +1,25 @@
 package se.uppfoljningsliggaren.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import se.uppfoljningsliggaren.query.admin.ReadModelRebuilder;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Read tables are disposable: replaying the event store rebuilds exactly what the live projections built. */
 class ReadModelRebuildIT extends LedgerIntegrationTest {
+
+    @Autowired
+    ReadModelRebuilder rebuilder;
 
     private static final Map<String, String> READ_TABLES = Map.ofEntries(
             Map.entry("namnd_view", "code"),
@@ -123,7 +133,21 @@ class ReadModelRebuildIT extends LedgerIntegrationTest {
                 + "THEN 1 ELSE 0 END");
 
         Map<String, List<String>> live = snapshot();
-        ok(send(HttpMethod.POST, "/api/admin/read-model/rebuild", "", Map.of()));
+        CompletableFuture<ResponseEntity<JsonNode>> rebuild = CompletableFuture.supplyAsync(() -> send(HttpMethod.POST, "/api/admin/read-model/rebuild", "", Map.of()));
+        // Meanwhile a view answers 503 (retry), never what the replay has reached so far, and a second rebuild is
+        // refused rather than queued.
+        while (rebuilder.rebuildingSince().isEmpty() && !rebuild.isDone()) {
+            Thread.onSpinWait();
+        }
+        ResponseEntity<JsonNode> second = send(HttpMethod.POST, "/api/admin/read-model/rebuild", "", Map.of());
+        ResponseEntity<JsonNode> during = http.getForEntity("/api/plans/RB-2026", JsonNode.class);
+        ok(rebuild.join());
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(second.getBody().get("field").asText()).isEqualTo("rebuild");
+        assertThat(during.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(during.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+        assertThat(during.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(get("/api/plans/RB-2026").at("/planId").asText()).isEqualTo("RB-2026");
         Map<String, List<String>> rebuilt = snapshot();
 
         assertThat(live.get("plan_view")).isNotEmpty();

@@ -7,14 +7,18 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import se.uppfoljningsliggaren.query.ProjectionNotifier;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import se.uppfoljningsliggaren.query.web.ViewFreshness;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Rebuilds every read table from the event store: each streaming processor is stopped, its tokens reset to the
@@ -36,6 +40,8 @@ public class ReadModelRebuilder {
     private final EventStore eventStore;
     private final ProjectionNotifier notifier;
     private final SharedReplay replay;
+    private final ReentrantLock running = new ReentrantLock();
+    private volatile Instant rebuildingSince;
 
     ReadModelRebuilder(EventProcessingConfiguration processing, EventStore eventStore, ProjectionNotifier notifier,
                        SharedReplay replay) {
@@ -49,7 +55,7 @@ public class ReadModelRebuilder {
     }
 
     /** Rebuilds every processor's tables side by side; answers how long each took to catch up, in milliseconds. */
-    public synchronized RebuildReport rebuildAll(Duration timeout) throws InterruptedException {
+    public RebuildReport rebuildAll(Duration timeout) throws InterruptedException {
         List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
         Instant start = Instant.now();
@@ -60,7 +66,7 @@ public class ReadModelRebuilder {
     }
 
     /** Rebuilds the read tables of one processor; answers how long it took in milliseconds. */
-    public synchronized long rebuild(String processorName, Duration timeout) throws InterruptedException {
+    public long rebuild(String processorName, Duration timeout) throws InterruptedException {
         StreamingEventProcessor processor = processing.eventProcessor(processorName, StreamingEventProcessor.class)
                 .orElseThrow(() -> new IllegalArgumentException("no streaming processor named " + processorName));
         long millis = rebuild(List.of(processor), timeout).get(processorName);
@@ -69,10 +75,35 @@ public class ReadModelRebuilder {
     }
 
     /**
+     * When the rebuild under way began, if one is: until it has caught up the read tables are incomplete, so the
+     * views answer 503 meanwhile (RebuildingViews) rather than "not found".
+     */
+    public Optional<Instant> rebuildingSince() {
+        return Optional.ofNullable(rebuildingSince);
+    }
+
+    /**
      * Answers, by processor, the milliseconds until it had caught up with the head the store had at the start: until
-     * its replay lane had applied the last event read, or, for a lane that failed, until the processor had.
+     * its replay lane had applied the last event read, or, for a lane that failed, until the processor had. One
+     * rebuild at a time: another asked for meanwhile is refused at once (409), not queued behind it.
      */
     private Map<String, Long> rebuild(List<StreamingEventProcessor> processors, Duration timeout)
+            throws InterruptedException {
+        if (!running.tryLock()) {
+            Instant since = rebuildingSince;
+            throw ViewFreshness.problem(HttpStatus.CONFLICT, "rebuild", "a rebuild of the read tables is under way"
+                    + (since == null ? "" : " since " + since) + "; wait for it to finish");
+        }
+        rebuildingSince = Instant.now();
+        try {
+            return replayAndAwait(processors, timeout);
+        } finally {
+            rebuildingSince = null;
+            running.unlock();
+        }
+    }
+
+    private Map<String, Long> replayAndAwait(List<StreamingEventProcessor> processors, Duration timeout)
             throws InterruptedException {
         Instant start = Instant.now();
         long head = eventStore.createHeadToken().position().orElse(0);

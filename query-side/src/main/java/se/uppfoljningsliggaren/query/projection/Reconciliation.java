@@ -82,7 +82,10 @@ public class Reconciliation {
     @Scheduled(fixedDelayString = "${ledger.projections.reconcile-interval:1m}",
             initialDelayString = "${ledger.projections.reconcile-interval:1m}")
     void scheduled() throws InterruptedException {
-        reconcile(autoRepair);
+        // mid-rebuild every processor lacks what it has not replayed yet: that is no drift to repair
+        if (rebuilder.rebuildingSince().isEmpty()) {
+            reconcile(autoRepair);
+        }
     }
 
     public synchronized Report reconcile(boolean repair) throws InterruptedException {

@@ -115,7 +115,7 @@ public class ViewFreshness {
         return problem(HttpStatus.NOT_FOUND, field, reason);
     }
 
-    static ErrorResponseException problem(HttpStatus status, String field, String reason) {
+    public static ErrorResponseException problem(HttpStatus status, String field, String reason) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, reason);
         body.setProperty("field", field);
         body.setProperty("reason", reason);
