@@ -61,6 +61,37 @@ class BoundaryIT extends LedgerIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "an over-long '/' (C0 AF)|7B226E616D65223A2261C0AF62227D|body",
+            "an over-long '/' in three bytes (E0 80 AF)|7B226E616D65223A2261E080AF62227D|body",
+            "beyond U+10FFFF (F4 90 80 80)|7B226E616D65223A2261F490808062227D|body",
+            "a lone continuation byte|7B226E616D65223A226180227D|body",
+    })
+    void a_body_that_is_not_strictly_utf8_is_refused_never_decoded_leniently(String what, String hex, String field)
+            throws Exception {
+        long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        byte[] name = java.util.HexFormat.of().parseHex(hex);
+        byte[] body = ("{\"code\": \"UTFB\", " + new String(name, 1, name.length - 1,
+                java.nio.charset.StandardCharsets.ISO_8859_1)).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        RawHttp.Response response = RawHttp.send(port, "POST", "/api/namnder", Map.of("Authorization", AUTHORIZATION,
+                "Content-Type", "application/json"), body);
+        assertProblem(response, 400, field);
+        assertThat(response.body()).as(what).contains("UTF-8");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_reason_in_raw_utf8_is_refused_not_kept_garbled() throws Exception {
+        long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        RawHttp.Response response = RawHttp.send(port, "POST", "/api/namnder", Map.of("Authorization", AUTHORIZATION,
+                "Content-Type", "application/json", "X-Reason", "Delårsrapport"),
+                "{\"code\": \"RAWR\", \"name\": \"Rånämnden\"}");
+        assertProblem(response, 400, "X-Reason");
+        assertThat(response.body()).contains("Del%C3%A5rsrapport");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
+    }
+
     @org.junit.jupiter.api.Test
     void health_tells_anyone_the_status_and_only_an_admin_what_is_behind_it() {
         com.fasterxml.jackson.databind.JsonNode open = anonymous.getForObject("/actuator/health",

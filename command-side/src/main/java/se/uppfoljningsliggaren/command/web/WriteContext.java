@@ -80,7 +80,15 @@ public record WriteContext(Caller caller, String reason, String idempotencyKey, 
      * ("Del%C3%A5rsrapport"); a value without any %XX escape is taken as it is ("50 % klart").
      */
     private static String decoded(String header) {
-        if (header == null || !PERCENT_ESCAPE.matcher(header).find()) {
+        if (header == null) {
+            return null;
+        }
+        // raw bytes beyond ASCII would be read as ISO-8859-1 and kept garbled ("DelÃ¥rsrapport"): refused instead
+        if (!header.chars().allMatch(c -> c >= 0x20 && c < 0x7F || c == '\t')) {
+            throw new InputPolicy.InvalidInputException(REASON_HEADER,
+                    "is ASCII, with the rest percent-encoded as UTF-8, e.g. Del%C3%A5rsrapport");
+        }
+        if (!PERCENT_ESCAPE.matcher(header).find()) {
             return header;
         }
         try {

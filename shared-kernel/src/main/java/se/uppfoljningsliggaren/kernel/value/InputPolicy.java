@@ -39,7 +39,7 @@ public final class InputPolicy {
         /** A name, title, label, organ, paragraf, diarienummer, unit, numbering, a period or a value: one line. */
         SHORT(1_000),
         /** Free text (text, description, comment, motivation, reason, a written value): newline and tab allowed. */
-        LONG(20_000);
+        LONG(8_000);
 
         public final int maxLength;
 
