@@ -81,6 +81,25 @@ class BoundaryIT extends LedgerIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a list for the body|[]|body|a JSON object",
+            "a string for the body|\"s\"|body|a JSON object",
+            "an unknown kind|{\"kind\": \"X\", \"title\": \"t\"}|kind|one of MALSATTNING, EFFEKTMAL",
+            "a number for a text|{\"kind\": \"MALOMRADE\", \"title\": 5}|title|a JSON string",
+            "a comment|/* c */ {}|body|malformed JSON",
+            "NaN|{\"kind\": NaN}|body|malformed JSON",
+            "a number for a date|{\"kind\": \"MALOMRADE\", \"title\": \"t\", \"revisionBeslut\": {\"datum\": 5}}|revisionBeslut.datum|a date written yyyy-mm-dd",
+    })
+    void an_unreadable_body_is_explained_in_json_terms_not_java_ones(String what, String body, String field,
+                                                                    String explanation) throws Exception {
+        RawHttp.Response response = RawHttp.send(port, "POST", "/api/plans/UNR-2026/goals", Map.of("Authorization",
+                AUTHORIZATION, "Content-Type", "application/json"), body);
+        assertProblem(response, 400, field);
+        assertThat(response.body()).as(what).contains(explanation)
+                .doesNotContain("GoalRequest", "GoalKind", "LocalDate", "Feature", "enable", "`");
+    }
+
     @org.junit.jupiter.api.Test
     void a_reason_in_raw_utf8_is_refused_not_kept_garbled() throws Exception {
         long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);

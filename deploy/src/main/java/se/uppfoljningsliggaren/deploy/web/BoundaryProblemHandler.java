@@ -31,6 +31,10 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import se.uppfoljningsliggaren.kernel.value.InputPolicy;
 
+import java.time.LocalDate;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -137,21 +141,62 @@ class BoundaryProblemHandler extends ResponseEntityExceptionHandler {
             return Problems.problem(HttpStatus.BAD_REQUEST, field, "unknown field '" + unknown.getPropertyName() + "'");
         }
         if (cause instanceof InvalidFormatException format) {
-            return Problems.problem(HttpStatus.BAD_REQUEST, field, "'" + format.getValue() + "' is not a valid "
-                    + format.getTargetType().getSimpleName());
+            return Problems.problem(HttpStatus.BAD_REQUEST, field != null ? field : "body", "'" + format.getValue()
+                    + "' is not " + expected(format.getTargetType()));
         }
         if (cause instanceof MismatchedInputException && json.getOriginalMessage().startsWith("Trailing token")) {
             return Problems.problem(HttpStatus.BAD_REQUEST, "body", "content after the end of the JSON document");
         }
         if (cause instanceof MismatchedInputException mismatch) {
-            String type = mismatch.getTargetType() == null ? "value" : mismatch.getTargetType().getSimpleName();
             String original = mismatch.getOriginalMessage();
-            return Problems.problem(HttpStatus.BAD_REQUEST, field, "wrong type: expected " + type
-                    + (original.startsWith("unknown field") ? " (" + original + ")" : ""));
+            return Problems.problem(HttpStatus.BAD_REQUEST, field != null ? field : "body", "wrong type: expected "
+                    + expected(mismatch.getTargetType()) + (original.startsWith("unknown field") ? " (" + original
+                    + ")" : ""));
         }
-        // Jackson's words on malformed JSON, less any Java type it names (`…`) and its source location.
-        String message = json.getOriginalMessage().replaceAll("`[^`]*`", "the field").replaceAll("\\s*\\(?(start marker )?at \\[Source.*", "");
-        return Problems.problem(HttpStatus.BAD_REQUEST, field != null ? field : "body", "malformed JSON: " + message);
+        return Problems.problem(HttpStatus.BAD_REQUEST, field != null ? field : "body", "malformed JSON: "
+                + inClientTerms(json.getOriginalMessage()));
+    }
+
+    /** What a value of the type is in JSON, in the client's terms, never the name of a Java type. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a value of another JSON type";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (type == LocalDate.class) {
+            return "a date written yyyy-mm-dd";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "an instant written as ISO-8601, e.g. 2025-11-25T10:00:00Z";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a JSON string";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "a JSON number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a JSON array";
+        }
+        return "a JSON object";
+    }
+
+    /**
+     * Jackson's words on malformed JSON, less what only its programmers understand: the Java types and features it
+     * names (`…`, Feature '…'), how to enable them, and its source location.
+     */
+    private static String inClientTerms(String message) {
+        return message.replaceAll("\\s*\\(not recognized as one since Feature '[^']*' not enabled for parser\\)", "")
+                .replaceAll(":?\\s*enable `[^`]*` to allow", "")
+                .replaceAll("`[^`]*`", "the value")
+                .replaceAll("\\s*\\(?(start marker )?at \\[Source.*", "")
+                .strip();
     }
 
     /**
