@@ -20,7 +20,8 @@ class ApiDocumentationIT extends LedgerIntegrationTest {
             "POST /api/plans/{planId}/aktiviteter", "POST /api/plans/{planId}/budget-tables",
             "POST /api/plans/{planId}/budget-lines", "POST /api/plans/{planId}/continuity/dropped",
             "POST /api/utfall", "POST /api/utfall/corrections", "POST /api/followups", "POST /api/ik-plans",
-            "POST /api/sources");
+            "POST /api/sources", "POST /api/ik-plans/{ikPlanId}/risks", "POST /api/ik-plans/{ikPlanId}/atgarder",
+            "POST /api/isk-bedomningar");
 
     @Test
     void the_openapi_document_describes_the_write_api_with_its_headers() {

@@ -82,9 +82,10 @@ public class InternalControlCommandController {
     @PostMapping("/api/ik-plans/{ikPlanId}/risks")
     @Operation(summary = "Add a risk: its verksamhet, text, the krav (c, d, e) it threatens, optionally sannolikhet "
             + "and konsekvens (1–4)")
+    @CreatesResource
     public ResponseEntity<Object> addRisk(@PathVariable String ikPlanId, @RequestBody RiskRequest body,
                                           HttpServletRequest http) {
-        return dispatcher.change(http, "POST risks " + ikPlanId, body, body.riskId(), null,
+        return dispatcher.change(http, "POST risks " + ikPlanId, body, body.riskId(), "/api/ik-plans/" + ikPlanId,
                 version -> new AddIkRisk(ikPlanId, version, body.riskId(), body.content(),
                         body.revisionBeslut()));
     }
@@ -109,9 +110,11 @@ public class InternalControlCommandController {
     @PostMapping("/api/ik-plans/{ikPlanId}/atgarder")
     @Operation(summary = "Add an åtgärd under a risk of the plan (or, regionRisk: true, the nämnd's own åtgärd under "
             + "a regionövergripande risk): text, who performs, who reports, when")
+    @CreatesResource
     public ResponseEntity<Object> addAtgard(@PathVariable String ikPlanId, @RequestBody AtgardRequest body,
                                             HttpServletRequest http) {
-        return dispatcher.change(http, "POST atgarder " + ikPlanId, body, body.atgardId(), null,
+        return dispatcher.change(http, "POST atgarder " + ikPlanId, body, body.atgardId(),
+                "/api/ik-plans/" + ikPlanId,
                 version -> new AddIkAtgard(ikPlanId, version, body.atgardId(), body.riskId(),
                         Boolean.TRUE.equals(body.regionRisk()), body.content(), body.revisionBeslut()));
     }
@@ -181,7 +184,9 @@ public class InternalControlCommandController {
 
     @PostMapping("/api/isk-bedomningar")
     @Operation(summary = "Record a nämnd's ISK-bedömning of a year (tillräcklig or not, motivation, optionally per "
-            + "krav a–e), or (regionovergripande: true) regionstyrelsen's samlad bedömning for the region")
+            + "krav a–e), or (regionovergripande: true) regionstyrelsen's samlad bedömning for the region; each "
+            + "recording is a new version of the bedömning (201, as a correction of an utfall is)")
+    @CreatesResource
     public ResponseEntity<Object> recordIsk(@RequestBody IskRequest body, HttpServletRequest http) {
         WriteContext context = WriteContext.of(http);
         String namnd = scope(body.namnd(), body.regionovergripande());
@@ -190,7 +195,8 @@ public class InternalControlCommandController {
         return dispatcher.dispatch(context, "POST /api/isk-bedomningar", body,
                 new RecordIskBedomning(id, context.expectedVersion(), namnd, year, body.tillracklig(),
                         body.motivation(), body.krav(), body.revisionBeslut()),
-                answer -> new WriteResult(id, ((Number) answer).longValue()), null);
+                answer -> new WriteResult(id, ((Number) answer).longValue()),
+                "/api/isk-bedomningar/" + (namnd == null ? "region" : namnd) + "/" + year);
     }
 
     @PostMapping("/api/isk-bedomningar/{iskId}/adoption")
