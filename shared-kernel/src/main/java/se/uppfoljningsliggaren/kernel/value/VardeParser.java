@@ -116,26 +116,31 @@ public final class VardeParser {
         return written.strip().replaceAll("\\s+", " ");
     }
 
-    private static Optional<Varde> tryParse(String text) {
+    /**
+     * Reads the written value as it was printed; a no-break or thin space (before "%", between thousands) is how
+     * Swedish print sets a space, so the patterns read it as one while the value keeps what was written.
+     */
+    private static Optional<Varde> tryParse(String written) {
+        String text = written.replaceAll("[\\u00A0\\u2007\\u2009\\u202F]", " ");
         Matcher m;
         if ((m = RANK.matcher(text)).matches()) {
-            return Optional.of(new Varde.Rank(text, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+            return Optional.of(new Varde.Rank(written, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
                     "topp".equalsIgnoreCase(m.group(1))));
         }
         if ((m = CHANGE.matcher(text)).matches()) {
-            return Optional.of(new Varde.Change(text, signed(m.group(1), m.group(2)), m.group(3)));
+            return Optional.of(new Varde.Change(written, signed(m.group(1), m.group(2)), m.group(3)));
         }
         if ((m = WORD_CHANGE.matcher(text)).matches()) {
             String sign = m.group(1).toLowerCase(Locale.ROOT).startsWith("m") ? "-" : "+";
-            return Optional.of(new Varde.Change(text, signed(sign, m.group(2)), m.group(3)));
+            return Optional.of(new Varde.Change(written, signed(sign, m.group(2)), m.group(3)));
         }
         if ((m = NUMERIC.matcher(text)).matches()) {
             BigDecimal previous = m.group(4) == null ? null : number(m.group(4));
-            return Optional.of(new Varde.Numeric(text, signed(m.group(1), m.group(2)), m.group(3), previous));
+            return Optional.of(new Varde.Numeric(written, signed(m.group(1), m.group(2)), m.group(3), previous));
         }
         if ((m = INTERVAL.matcher(text)).matches()) {
             String unit = m.group(4) != null ? m.group(4) : m.group(2);
-            return Optional.of(new Varde.Interval(text, number(m.group(1)), number(m.group(3)), unit));
+            return Optional.of(new Varde.Interval(written, number(m.group(1)), number(m.group(3)), unit));
         }
         if ((m = THRESHOLD.matcher(text)).matches()) {
             Varde.Comparator comparator = switch (m.group(1)) {
@@ -146,25 +151,25 @@ public final class VardeParser {
             };
             String n = m.group(2);
             BigDecimal value = Character.isDigit(n.charAt(0)) ? number(n) : signed(n.substring(0, 1), n.substring(1));
-            return Optional.of(new Varde.Threshold(text, comparator, value, m.group(3)));
+            return Optional.of(new Varde.Threshold(written, comparator, value, m.group(3)));
         }
         Optional<Direction> direction = direction(text);
         if (direction.isPresent()) {
-            return Optional.of(new Varde.Directional(text, direction.get()));
+            return Optional.of(new Varde.Directional(written, direction.get()));
         }
         if ((m = BASELINE.matcher(text)).matches()) {
             Direction dir = m.group(1) == null ? null : direction(m.group(1)).orElse(null);
             Integer target = m.group(4) == null ? null : Integer.valueOf(m.group(4));
-            return Optional.of(new Varde.BaselineChange(text, dir, number(m.group(2)), "%",
+            return Optional.of(new Varde.BaselineChange(written, dir, number(m.group(2)), "%",
                     Integer.parseInt(m.group(5)), target));
         }
         if ((m = RELATIVE.matcher(text)).matches() && !m.group(2).isBlank()) {
             BigDecimal resolved = m.group(1) == null ? null : number(m.group(1));
-            return Optional.of(new Varde.Relative(text, capitalise(m.group(2).strip()), signed(m.group(3), m.group(4)),
+            return Optional.of(new Varde.Relative(written, capitalise(m.group(2).strip()), signed(m.group(3), m.group(4)),
                     m.group(5), resolved));
         }
         if (NOT_DECIDED.matcher(text).matches()) {
-            return Optional.of(new Varde.NotDecided(text));
+            return Optional.of(new Varde.NotDecided(written));
         }
         return Optional.empty();
     }

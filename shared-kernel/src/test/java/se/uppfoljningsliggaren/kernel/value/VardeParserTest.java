@@ -63,6 +63,17 @@ class VardeParserTest {
     }
 
     @Test
+    void a_no_break_space_reads_as_the_space_print_means_by_it() {
+        assertThat(VardeParser.parse("82\u00a0%")).isEqualTo(
+                new Varde.Numeric("82\u00a0%", new BigDecimal("82"), "%", null));
+        assertThat(VardeParser.parse("82\u202f%")).isEqualTo(
+                new Varde.Numeric("82\u202f%", new BigDecimal("82"), "%", null));
+        assertThat(VardeParser.parse("2\u00a0314,7\u00a0mnkr")).isEqualTo(
+                new Varde.Numeric("2\u00a0314,7\u00a0mnkr", new BigDecimal("2314.7"), "mnkr", null));
+        assertThat(VardeParser.parse("80\u00a0\u2013\u00a085\u00a0%").form()).isEqualTo(VardeForm.INTERVAL);
+    }
+
+    @Test
     void a_declared_form_must_match_what_is_written() {
         assertThatThrownBy(() -> VardeParser.parse(VardeForm.INTERVAL, "82 %", null, null, null))
                 .isInstanceOf(InvalidVardeException.class).hasMessageContaining("reads as NUMBER");
