@@ -33,6 +33,8 @@ class BoundaryIT extends LedgerIntegrationTest {
             "GET|/api/followups/overview?year=abc|400|year",
             "GET|/api/internkontroll/overview?year=1066|400|year",
             "GET|/api/plans/x%20y|400|planId",
+            "GET|/api/plans?year=2025&year=2026|400|year",
+            "GET|/api/audit/people/x?limit=1&limit=2|400|limit",
             "GET|/api/plans?status=DONE|400|status",
             "DELETE|/api/plans/RS-2026|405|method",
             "GET|/api/no-such-thing|404|-",
@@ -98,6 +100,14 @@ class BoundaryIT extends LedgerIntegrationTest {
         assertProblem(response, 400, field);
         assertThat(response.body()).as(what).contains(explanation)
                 .doesNotContain("GoalRequest", "GoalKind", "LocalDate", "Feature", "enable", "`");
+    }
+
+    @org.junit.jupiter.api.Test
+    void if_match_takes_a_strong_tag_only() throws Exception {
+        RawHttp.Response response = RawHttp.send(port, "POST", "/api/plans/WEAK-2026/goals", Map.of("Authorization",
+                AUTHORIZATION, "Content-Type", "application/json", "If-Match", "W/\"3\""),
+                "{\"kind\": \"MALOMRADE\", \"origin\": \"NAMND\", \"title\": \"t\"}");
+        assertProblem(response, 400, "If-Match");
     }
 
     @org.junit.jupiter.api.Test

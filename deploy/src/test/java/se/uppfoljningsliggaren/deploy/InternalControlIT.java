@@ -60,6 +60,9 @@ class InternalControlIT extends LedgerIntegrationTest {
             assertThat(plan.at("/risks/1/verksamhet").asText()).isEqualTo("Ekonomi");
             assertThat(plan.at("/risks/1/riskvarde").asInt()).isEqualTo(6);
             assertThat(plan.get("regionPlanId").asText()).isEqualTo("IK-REGION-" + EDIT_YEAR);
+            // the version to send back in If-Match, as the plan's read answers it
+            assertThat(http.getForEntity("/api/ik-plans/IK-" + namnd + "-" + EDIT_YEAR, JsonNode.class).getHeaders()
+                    .getETag()).isEqualTo("\"" + plan.get("version").asLong() + "\"");
             JsonNode before = get("/api/ik-plans/IK-" + namnd + "-" + EDIT_YEAR + "?asOf=" + beforeTheEdit);
             assertThat(before.at("/risks/0/atgarder/0/text").asText()).startsWith("Varje chef ska årligen");
         }

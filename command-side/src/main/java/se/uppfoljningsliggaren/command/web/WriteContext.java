@@ -33,7 +33,8 @@ public record WriteContext(Caller caller, String reason, String idempotencyKey, 
 
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
     private static final Pattern PERCENT_ESCAPE = Pattern.compile("%[0-9A-Fa-f]{2}");
-    private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
+    /** A strong tag only: a weak one (W/"3") never matches under If-Match (RFC 9110 §13.1.1). */
+    private static final Pattern VERSION = Pattern.compile("\"?(\\d{1,18})\"?");
 
     public static WriteContext of(HttpServletRequest request) {
         WriteContext context = read(request);
@@ -105,7 +106,8 @@ public record WriteContext(Caller caller, String reason, String idempotencyKey, 
         }
         var m = VERSION.matcher(ifMatch.strip());
         if (!m.matches()) {
-            throw new InputPolicy.InvalidInputException("If-Match", "carries the version you saw, e.g. \"3\"");
+            throw new InputPolicy.InvalidInputException("If-Match", "carries the version you saw as the strong tag "
+                    + "the read answered, e.g. \"3\"");
         }
         return Long.valueOf(m.group(1));
     }

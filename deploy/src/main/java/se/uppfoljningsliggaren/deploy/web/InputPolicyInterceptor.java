@@ -16,10 +16,11 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * {@link InputPolicy} for what a URL and the ledger's headers carry, on every endpoint, before a body is read: the
@@ -48,12 +49,17 @@ class InputPolicyInterceptor implements HandlerInterceptor {
         if (pathVariables != null) {
             pathVariables.forEach(InputPolicyInterceptor::check);
         }
-        Set<String> accepted = acceptedParameters(method);
+        Map<String, Boolean> accepted = acceptedParameters(method);
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
-            if (!accepted.contains(parameter.getKey())) {
+            if (!accepted.containsKey(parameter.getKey())) {
                 throw new InputPolicy.InvalidInputException(InputPolicy.text(parameter.getKey(), InputPolicy.Kind.SHORT,
                         "query"), "is not a parameter of this endpoint; it takes " + (accepted.isEmpty() ? "none"
-                        : String.join(", ", accepted)));
+                        : String.join(", ", new TreeSet<>(accepted.keySet()))));
+            }
+            if (parameter.getValue().length > 1 && !accepted.get(parameter.getKey())) {
+                // which of two values was meant is not for the server to guess
+                throw new InputPolicy.InvalidInputException(parameter.getKey(), "is given more than once; it takes "
+                        + "one value");
             }
             for (String value : parameter.getValue()) {
                 check(parameter.getKey(), value);
@@ -97,13 +103,16 @@ class InputPolicyInterceptor implements HandlerInterceptor {
         }
     }
 
-    private static Set<String> acceptedParameters(HandlerMethod method) {
-        Set<String> names = new HashSet<>();
+    /** The query parameters the endpoint takes, each with whether it takes several values (a list). */
+    private static Map<String, Boolean> acceptedParameters(HandlerMethod method) {
+        Map<String, Boolean> names = new HashMap<>();
         for (MethodParameter parameter : method.getMethodParameters()) {
             RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
             if (param != null) {
                 parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
-                names.add(!param.name().isEmpty() ? param.name() : parameter.getParameterName());
+                Class<?> type = parameter.getParameterType();
+                names.put(!param.name().isEmpty() ? param.name() : parameter.getParameterName(),
+                        type.isArray() || java.util.Collection.class.isAssignableFrom(type));
             }
         }
         return names;

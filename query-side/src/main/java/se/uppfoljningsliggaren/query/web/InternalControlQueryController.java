@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -52,14 +53,17 @@ public class InternalControlQueryController {
     @Operation(summary = "An IK-plan: per risk (verksamhet, krav, riskvärde) its åtgärder with the nämnd's status; a "
             + "nämnd's plan shows the year's regionövergripande risks and åtgärder as regionstyrelsen currently words them. "
             + "asOf (ISO instant) gives both as they stood then; minVersion (the version a write answered) waits at "
-            + "most 2 s for the view to include it, else 409")
-    public IkPlanView plan(@PathVariable String ikPlanId, @RequestParam(required = false) Long minVersion,
-                           @RequestParam(required = false) Instant asOf) {
+            + "most 2 s for the view to include it, else 409. ETag: the IK-plan's version (for If-Match)")
+    public ResponseEntity<IkPlanView> plan(@PathVariable String ikPlanId,
+                                           @RequestParam(required = false) Long minVersion,
+                                           @RequestParam(required = false) Instant asOf) {
         if (minVersion != null) {
             freshness.awaitVersion(ViewFreshness.VersionedView.IK_PLAN, ikPlanId, minVersion);
         }
-        return queries.query(new GetIkPlan(ikPlanId, asOf), ResponseTypes.optionalInstanceOf(IkPlanView.class)).join()
+        IkPlanView view = queries.query(new GetIkPlan(ikPlanId, asOf),
+                        ResponseTypes.optionalInstanceOf(IkPlanView.class)).join()
                 .orElseThrow(() -> ViewFreshness.notFound("ikPlanId", "no IK-plan " + ikPlanId));
+        return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);
     }
 
     @GetMapping("/api/ik-plans/{ikPlanId}/atgarder/{atgardId}/history")
