@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import se.uppfoljningsliggaren.query.LaneMemory;
 import se.uppfoljningsliggaren.query.RowInsert;
 import se.uppfoljningsliggaren.query.StorePosition;
 
@@ -180,6 +181,8 @@ class SharedReplay {
          * replay, whether each allows one) for every event. Its handlers match by payload type alone.
          */
         private final Map<Class<?>, Boolean> handles = new HashMap<>();
+        /** What the lane's projections keep between its batches (see LaneMemory). */
+        private final LaneMemory memory = new LaneMemory();
         private int[] segments;
         /** Each segment's token as the reset left it: the replay advances from these. */
         private TrackingToken[] resetTokens;
@@ -244,6 +247,7 @@ class SharedReplay {
             unitOfWork.attachTransaction(transactions);
             unitOfWork.resources().put(StorePosition.GIVEN, batch.positions());
             unitOfWork.resources().put(RowInsert.REPLAYING, true);
+            unitOfWork.resources().put(LaneMemory.RESOURCE, memory);
             unitOfWork.onPrepareCommit(u -> advanceTokens(last));
             ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork,
                     processor.getHandlerInterceptors(), event -> {

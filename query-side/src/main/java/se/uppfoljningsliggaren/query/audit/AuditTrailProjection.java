@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 import se.uppfoljningsliggaren.kernel.LedgerMetadata;
 import se.uppfoljningsliggaren.kernel.source.Provenance;
+import se.uppfoljningsliggaren.query.LaneMemory;
 import se.uppfoljningsliggaren.query.ProjectionBatch;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 import se.uppfoljningsliggaren.query.ReplayedTable;
@@ -71,6 +72,10 @@ class AuditTrailProjection {
                 "namnd_scope", "client", "reason", "idempotency_key", "request_id", "correlation_id", "beslut::json",
                 "after::json", "provenance::json", "item_key");
 
+        /** The lane memory of each entity's latest content; enough for every entity a year of a region touches. */
+        private static final String AFTERS = "audit-trail afters";
+        private static final int REMEMBERED_ENTITIES = 50_000;
+
         private final JdbcTemplate jdbc;
         private final List<Pending> pending = new ArrayList<>();
 
@@ -89,22 +94,38 @@ class AuditTrailProjection {
             }
             Map<String, Long> firstByEntity = new LinkedHashMap<>();
             pending.forEach(p -> firstByEntity.merge(p.change().entityKey(), p.globalIndex(), Math::min));
-            // each entity's content after its latest row: as stored, or as this batch merged it (not parsed again)
+            // each entity's content after its latest row: as a replay's lane remembers it, as stored, or as this
+            // batch merged it (never parsed again)
+            Map<String, Map<String, Object>> remembered = LaneMemory.recent(AFTERS, REMEMBERED_ENTITIES);
             Map<String, Map<String, Object>> afters = new HashMap<>();
-            jdbc.query("""
-                    SELECT k.entity_key, (SELECT a.after::text FROM audit_entry a
-                                          WHERE a.entity_key = k.entity_key AND a.global_index < k.below
-                                          ORDER BY a.global_index DESC LIMIT 1)
-                    FROM unnest(?::text[], ?::bigint[]) AS k(entity_key, below)""", rs -> {
-                if (rs.getString(2) != null) {
-                    afters.put(rs.getString(1), contentOf(rs.getString(2)));
-                }
-            }, firstByEntity.keySet().toArray(String[]::new), firstByEntity.values().toArray(Long[]::new));
+            if (remembered != null) {
+                firstByEntity.keySet().removeIf(entity -> {
+                    Map<String, Object> after = remembered.get(entity);
+                    if (after != null) {
+                        afters.put(entity, after);
+                    }
+                    return after != null;
+                });
+            }
+            if (!firstByEntity.isEmpty()) {
+                jdbc.query("""
+                        SELECT k.entity_key, (SELECT a.after::text FROM audit_entry a
+                                              WHERE a.entity_key = k.entity_key AND a.global_index < k.below
+                                              ORDER BY a.global_index DESC LIMIT 1)
+                        FROM unnest(?::text[], ?::bigint[]) AS k(entity_key, below)""", rs -> {
+                    if (rs.getString(2) != null) {
+                        afters.put(rs.getString(1), contentOf(rs.getString(2)));
+                    }
+                }, firstByEntity.keySet().toArray(String[]::new), firstByEntity.values().toArray(Long[]::new));
+            }
             List<Object[]> rows = new ArrayList<>();
             pending.stream().sorted(java.util.Comparator.comparingLong(Pending::globalIndex)).forEach(p -> {
                 Map<String, Object> after = new LinkedHashMap<>(afters.getOrDefault(p.change().entityKey(), Map.of()));
                 after.putAll(p.change().fields());
                 afters.put(p.change().entityKey(), after);
+                if (remembered != null) {
+                    remembered.put(p.change().entityKey(), after);
+                }
                 rows.add(row(p, ReadModelJson.write(after)));
             });
             pending.clear();

@@ -172,7 +172,8 @@ class UtfallProjection {
                 Object[] row = {c.seriesId(), c.figureKey(), c.globalIndex(), version.namndCode(),
                         version.indikatorId(), version.year(), version.periodOrder(), at, null, version.figure(),
                         version.breakdowns(), version.source(), version.comment(), version.recordedBy(),
-                        Timestamp.from(version.recordedAt()), ReadModelJson.write(version.corrections()),
+                        Timestamp.from(version.recordedAt()),
+                        version.corrections().isEmpty() ? "[]" : ReadModelJson.write(version.corrections()),
                         version.provenance()};
                 latest.put(figure, row);
                 inserted.put(figure + '\u0000' + c.globalIndex(), row);
