@@ -94,13 +94,16 @@ class AuditTrailProjection {
             }
             Map<String, Long> firstByEntity = new LinkedHashMap<>();
             pending.forEach(p -> firstByEntity.merge(p.change().entityKey(), p.globalIndex(), Math::min));
-            // each entity's content after its latest row: as a replay's lane remembers it, as stored, or as this
-            // batch merged it (never parsed again)
-            Map<String, Map<String, Object>> remembered = LaneMemory.recent(AFTERS, REMEMBERED_ENTITIES);
+            // each entity's content after its latest row: as a replay's lane remembers it (or knows there is none),
+            // as stored, or as this batch merged it (never parsed again)
+            LaneMemory.Of<Map<String, Object>> remembered = LaneMemory.of(AFTERS, REMEMBERED_ENTITIES);
             Map<String, Map<String, Object>> afters = new HashMap<>();
             if (remembered != null) {
                 firstByEntity.keySet().removeIf(entity -> {
-                    Map<String, Object> after = remembered.get(entity);
+                    if (remembered.neverWritten(entity)) {
+                        return true;
+                    }
+                    Map<String, Object> after = remembered.recent(entity);
                     if (after != null) {
                         afters.put(entity, after);
                     }
@@ -124,7 +127,7 @@ class AuditTrailProjection {
                 after.putAll(p.change().fields());
                 afters.put(p.change().entityKey(), after);
                 if (remembered != null) {
-                    remembered.put(p.change().entityKey(), after);
+                    remembered.wrote(p.change().entityKey(), after);
                 }
                 rows.add(row(p, ReadModelJson.write(after)));
             });

@@ -14,6 +14,7 @@ import se.uppfoljningsliggaren.kernel.followup.UtfallRecorded;
 import se.uppfoljningsliggaren.kernel.source.Provenance;
 import se.uppfoljningsliggaren.kernel.value.Period;
 import se.uppfoljningsliggaren.kernel.value.PeriodValue;
+import se.uppfoljningsliggaren.query.LaneMemory;
 import se.uppfoljningsliggaren.query.ProjectionBatch;
 import se.uppfoljningsliggaren.query.ReadModelJson;
 import se.uppfoljningsliggaren.query.ReplayedTable;
@@ -116,6 +117,10 @@ class UtfallProjection {
                 "figure::json", "breakdowns::json", "source", "comment", "recorded_by", "recorded_at",
                 "corrections::json", "provenance::json");
 
+        /** The lane memory of each figure's current version; a region's year of figures is far fewer. */
+        private static final String CURRENT = "utfall current versions";
+        private static final int REMEMBERED_FIGURES = 50_000;
+
         private final JdbcTemplate jdbc;
         private final List<Change> changes = new ArrayList<>();
 
@@ -136,25 +141,41 @@ class UtfallProjection {
             changes.forEach(c -> firstByFigure.merge(c.seriesId() + '\u0000' + c.figureKey(), c,
                     (a, b) -> a.globalIndex() <= b.globalIndex() ? a : b));
             Map<String, Version> current = new HashMap<>();
+            // in a replay's lane, what it remembers of each figure's current version (or that there is none)
+            LaneMemory.Of<Version> remembered = LaneMemory.of(CURRENT, REMEMBERED_FIGURES);
+            if (remembered != null) {
+                firstByFigure.keySet().removeIf(figure -> {
+                    if (remembered.neverWritten(figure)) {
+                        return true;
+                    }
+                    Version version = remembered.recent(figure);
+                    if (version != null) {
+                        current.put(figure, version);
+                    }
+                    return version != null;
+                });
+            }
             // one probe of the primary key per figure (its latest version below the batch's first change): a join
             // would let the planner scan every current version, a cost that grows with the table
-            jdbc.query("""
-                    SELECT v.* FROM unnest(?::text[], ?::text[], ?::bigint[]) AS k(series_id, figure_key, below)
-                    CROSS JOIN LATERAL (SELECT * FROM utfall_version v
-                                        WHERE v.series_id = k.series_id AND v.figure_key = k.figure_key
-                                          AND v.global_index < k.below
-                                        ORDER BY v.global_index DESC LIMIT 1) v
-                    WHERE v.valid_to IS NULL""", rs -> {
-                current.put(rs.getString("series_id") + '\u0000' + rs.getString("figure_key"), new Version(
-                        rs.getString("namnd_code"), rs.getString("indikator_id"), rs.getInt("year"),
-                        rs.getInt("period_order"), rs.getString("figure"), rs.getString("breakdowns"),
-                        rs.getString("source"), rs.getString("comment"), rs.getString("recorded_by"),
-                        rs.getTimestamp("recorded_at").toInstant(),
-                        Arrays.asList(ReadModelJson.read(rs.getString("corrections"), Correction[].class)),
-                        rs.getString("provenance")));
-            }, firstByFigure.values().stream().map(Change::seriesId).toArray(String[]::new),
-                    firstByFigure.values().stream().map(Change::figureKey).toArray(String[]::new),
-                    firstByFigure.values().stream().map(Change::globalIndex).toArray(Long[]::new));
+            if (!firstByFigure.isEmpty()) {
+                jdbc.query("""
+                        SELECT v.* FROM unnest(?::text[], ?::text[], ?::bigint[]) AS k(series_id, figure_key, below)
+                        CROSS JOIN LATERAL (SELECT * FROM utfall_version v
+                                            WHERE v.series_id = k.series_id AND v.figure_key = k.figure_key
+                                              AND v.global_index < k.below
+                                            ORDER BY v.global_index DESC LIMIT 1) v
+                        WHERE v.valid_to IS NULL""", rs -> {
+                    current.put(rs.getString("series_id") + '\u0000' + rs.getString("figure_key"), new Version(
+                            rs.getString("namnd_code"), rs.getString("indikator_id"), rs.getInt("year"),
+                            rs.getInt("period_order"), rs.getString("figure"), rs.getString("breakdowns"),
+                            rs.getString("source"), rs.getString("comment"), rs.getString("recorded_by"),
+                            rs.getTimestamp("recorded_at").toInstant(),
+                            Arrays.asList(ReadModelJson.read(rs.getString("corrections"), Correction[].class)),
+                            rs.getString("provenance")));
+                }, firstByFigure.values().stream().map(Change::seriesId).toArray(String[]::new),
+                        firstByFigure.values().stream().map(Change::figureKey).toArray(String[]::new),
+                        firstByFigure.values().stream().map(Change::globalIndex).toArray(Long[]::new));
+            }
             List<Object[]> ended = new ArrayList<>();
             Map<String, Object[]> inserted = new LinkedHashMap<>();
             Map<String, Object[]> latest = new HashMap<>();
@@ -169,6 +190,9 @@ class UtfallProjection {
                 }
                 Version version = c.apply().apply(current.get(figure));
                 current.put(figure, version);
+                if (remembered != null) {
+                    remembered.wrote(figure, version);
+                }
                 Object[] row = {c.seriesId(), c.figureKey(), c.globalIndex(), version.namndCode(),
                         version.indikatorId(), version.year(), version.periodOrder(), at, null, version.figure(),
                         version.breakdowns(), version.source(), version.comment(), version.recordedBy(),
