@@ -55,12 +55,12 @@ class BoundaryIT extends LedgerIntegrationTest {
     @CsvSource(delimiter = '|', value = {"text/csv", "application/xml, text/html", "application/json;q=0", "x"})
     void a_write_whose_answer_the_client_cannot_take_is_refused_before_anything_is_stored(String accept)
             throws Exception {
-        long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        long events = eventCount();
         RawHttp.Response response = RawHttp.send(port, "POST", "/api/namnder", Map.of("Authorization", AUTHORIZATION,
                 "Content-Type", "application/json", "Accept", accept),
                 "{\"code\": \"ACC\", \"name\": \"Acceptnämnden\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertProblem(response, accept.equals("x") ? 400 : 406, "Accept");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
+        assertThat(eventCount()).isEqualTo(events);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -72,7 +72,7 @@ class BoundaryIT extends LedgerIntegrationTest {
     })
     void a_body_that_is_not_strictly_utf8_is_refused_never_decoded_leniently(String what, String hex, String field)
             throws Exception {
-        long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        long events = eventCount();
         byte[] name = java.util.HexFormat.of().parseHex(hex);
         byte[] body = ("{\"code\": \"UTFB\", " + new String(name, 1, name.length - 1,
                 java.nio.charset.StandardCharsets.ISO_8859_1)).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
@@ -80,7 +80,7 @@ class BoundaryIT extends LedgerIntegrationTest {
                 "Content-Type", "application/json"), body);
         assertProblem(response, 400, field);
         assertThat(response.body()).as(what).contains("UTF-8");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
+        assertThat(eventCount()).isEqualTo(events);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -112,13 +112,13 @@ class BoundaryIT extends LedgerIntegrationTest {
 
     @org.junit.jupiter.api.Test
     void a_reason_in_raw_utf8_is_refused_not_kept_garbled() throws Exception {
-        long events = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        long events = eventCount();
         RawHttp.Response response = RawHttp.send(port, "POST", "/api/namnder", Map.of("Authorization", AUTHORIZATION,
                 "Content-Type", "application/json", "X-Reason", "Delårsrapport"),
                 "{\"code\": \"RAWR\", \"name\": \"Rånämnden\"}");
         assertProblem(response, 400, "X-Reason");
         assertThat(response.body()).contains("Del%C3%A5rsrapport");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class)).isEqualTo(events);
+        assertThat(eventCount()).isEqualTo(events);
     }
 
     @org.junit.jupiter.api.Test

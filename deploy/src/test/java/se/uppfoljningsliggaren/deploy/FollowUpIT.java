@@ -81,6 +81,13 @@ class FollowUpIT extends LedgerIntegrationTest {
         assertThat(eventCount()).isEqualTo(before);
 
         JsonNode report = awaitFastställd();
+        // the live report answers the follow-up's version as ETag (for If-Match); one as of an instant answers none
+        long version = jdbc.queryForObject("SELECT max(sequence_number) FROM domain_event_entry "
+                + "WHERE aggregate_identifier = 'FU-VERKSAMHETSBERATTELSE-2024'", Long.class);
+        assertThat(http.getForEntity(OCCASION, JsonNode.class).getHeaders().getETag()).isEqualTo("\"" + version + "\"");
+        ResponseEntity<JsonNode> asOf = http.getForEntity(OCCASION + "?asOf=" + java.time.Instant.now(), JsonNode.class);
+        assertThat(asOf.getStatusCode().is2xxSuccessful()).isTrue();
+        assertThat(asOf.getHeaders().getETag()).isNull();
         JsonNode rfGoals = report.get("summary").get(0);
         assertThat(rfGoals.get("category").asText()).isEqualTo("Mål från regionfullmäktige");
         assertThat(rfGoals.get("total").asInt()).isEqualTo(3);

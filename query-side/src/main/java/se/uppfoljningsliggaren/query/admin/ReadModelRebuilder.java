@@ -76,7 +76,7 @@ public class ReadModelRebuilder {
 
     /**
      * When the rebuild under way began, if one is: until it has caught up the read tables are incomplete, so the
-     * views answer 503 meanwhile (RebuildingViews) rather than "not found".
+     * views answer 503 meanwhile (ReadSideWebConfiguration) rather than "not found".
      */
     public Optional<Instant> rebuildingSince() {
         return Optional.ofNullable(rebuildingSince);

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,15 +44,24 @@ public class FollowUpQueryController {
     @Operation(summary = "The follow-up report: the plan's goals, indikatorer and uppdrag with the nämnd's assessments, "
             + "and the summary table of måluppfyllelse per category, each count with the items behind it. asOf (ISO "
             + "instant) gives the report, and the plan behind it, as they stood then; minVersion (the version a write "
-            + "answered) waits at most 2 s for the report to include it, else 409")
-    public FollowUpReport report(@PathVariable String occasionId,
-                                 @RequestParam(required = false) Long minVersion,
-                                 @RequestParam(required = false) java.time.Instant asOf) {
+            + "answered) waits at most 2 s for the report to include it, else 409. ETag (the live report): the "
+            + "follow-up's version, for If-Match")
+    public ResponseEntity<FollowUpReport> report(@PathVariable String occasionId,
+                                                 @RequestParam(required = false) Long minVersion,
+                                                 @RequestParam(required = false) java.time.Instant asOf) {
         if (minVersion != null) {
             freshness.awaitVersion(ViewFreshness.VersionedView.FOLLOW_UP, occasionId, minVersion);
         }
-        return PlanQueryController.found(queries.query(new GetFollowUpReport(occasionId, asOf),
+        // the version read before the report: an ETag never newer than what the report shows, so a write sent
+        // with it cannot pass over a change its writer has not seen
+        long version = freshness.version(ViewFreshness.VersionedView.FOLLOW_UP, occasionId);
+        FollowUpReport report = PlanQueryController.found(queries.query(new GetFollowUpReport(occasionId, asOf),
                 ResponseTypes.optionalInstanceOf(FollowUpReport.class)).join(), "occasionId",
                 "no follow-up " + occasionId);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (asOf == null && version >= 0) {
+            answer.eTag(String.valueOf(version));
+        }
+        return answer.body(report);
     }
 }

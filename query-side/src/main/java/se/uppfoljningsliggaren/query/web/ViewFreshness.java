@@ -105,7 +105,8 @@ public class ViewFreshness {
                 .min();
     }
 
-    private long version(VersionedView view, String id) {
+    /** The version the aggregate's view shows now, or -1 when it has none yet. */
+    long version(VersionedView view, String id) {
         List<Long> version = jdbc.queryForList("SELECT version FROM " + view.table + " WHERE " + view.key + " = ?",
                 Long.class, id);
         return version.isEmpty() ? -1 : version.get(0);
