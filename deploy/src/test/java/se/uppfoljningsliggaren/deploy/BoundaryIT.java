@@ -103,6 +103,14 @@ class BoundaryIT extends LedgerIntegrationTest {
     }
 
     @org.junit.jupiter.api.Test
+    void a_body_sent_to_an_endpoint_that_takes_none_is_refused_not_ignored() throws Exception {
+        assertProblem(RawHttp.send(port, "POST", "/api/admin/notary/verify", Map.of("Authorization", AUTHORIZATION,
+                "Content-Type", "application/json"), "{\"from\": 1}"), 400, "body");
+        assertProblem(RawHttp.send(port, "GET", "/api/plans", Map.of("Authorization", AUTHORIZATION,
+                "Content-Type", "application/json"), "{\"year\": 2026}"), 400, "body");
+    }
+
+    @org.junit.jupiter.api.Test
     void if_match_takes_a_strong_tag_only() throws Exception {
         RawHttp.Response response = RawHttp.send(port, "POST", "/api/plans/WEAK-2026/goals", Map.of("Authorization",
                 AUTHORIZATION, "Content-Type", "application/json", "If-Match", "W/\"3\""),

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.MethodParameter;
 import org.springframework.lang.NonNull;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -48,6 +49,10 @@ class InputPolicyInterceptor implements HandlerInterceptor {
                 HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         if (pathVariables != null) {
             pathVariables.forEach(InputPolicyInterceptor::check);
+        }
+        if (hasBody(request) && !takesBody(method)) {
+            // a body sent where none is read would be ignored as silently as an unknown query parameter
+            throw new InputPolicy.InvalidInputException("body", "is not taken by this endpoint; send none");
         }
         Map<String, Boolean> accepted = acceptedParameters(method);
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
@@ -101,6 +106,19 @@ class InputPolicyInterceptor implements HandlerInterceptor {
             // any run of digits is a year out of range or in it: no digit count overflows into a 500
             InputPolicy.year(value.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(value), name);
         }
+    }
+
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    }
+
+    private static boolean takesBody(HandlerMethod method) {
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            if (parameter.hasParameterAnnotation(RequestBody.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The query parameters the endpoint takes, each with whether it takes several values (a list). */
