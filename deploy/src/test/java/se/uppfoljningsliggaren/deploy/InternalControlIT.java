@@ -137,6 +137,8 @@ class InternalControlIT extends LedgerIntegrationTest {
 
         // the overviews have a processor of their own: the ISK view may show the bedömning a moment later
         JsonNode isk = awaitGet("/api/isk-bedomningar/IKD/" + YEAR, i -> i.at("/bedomning/motivation").isTextual());
+        assertThat(http.getForEntity("/api/isk-bedomningar/IKD/" + YEAR, JsonNode.class).getHeaders().getETag())
+                .isEqualTo("\"0\"");
         assertThat(isk.at("/bedomning/motivation").asText()).startsWith("Attestkontrollen");
         assertThat(isk.at("/bedomning/krav/0/krav").asText()).isEqualTo("D");
         assertThat(isk.at("/underlag/kravCtoE/counts/ejGenomford").asInt()).isEqualTo(1);

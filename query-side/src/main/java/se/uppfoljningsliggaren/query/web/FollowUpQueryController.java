@@ -58,10 +58,6 @@ public class FollowUpQueryController {
         FollowUpReport report = PlanQueryController.found(queries.query(new GetFollowUpReport(occasionId, asOf),
                 ResponseTypes.optionalInstanceOf(FollowUpReport.class)).join(), "occasionId",
                 "no follow-up " + occasionId);
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
-        if (asOf == null && version >= 0) {
-            answer.eTag(String.valueOf(version));
-        }
-        return answer.body(report);
+        return ViewFreshness.ok(version, asOf).body(report);
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import se.uppfoljningsliggaren.kernel.ik.IkCommands;
 import se.uppfoljningsliggaren.kernel.ik.IkViews.AtgardHistoryEntry;
 import se.uppfoljningsliggaren.kernel.ik.IkViews.GetAtgardHistory;
 import se.uppfoljningsliggaren.kernel.ik.IkViews.GetIkFollowUp;
@@ -92,12 +93,17 @@ public class InternalControlQueryController {
     @GetMapping("/api/isk-bedomningar/{namnd}/{year}")
     @Operation(summary = "A nämnd's ISK-bedömning with its underlag (krav a: måluppfyllelse, b: budgetavvikelse, c–e: "
             + "the IK follow-up); with 'region' for namnd, regionstyrelsen's samlad bedömning and each nämnd's outcome; "
-            + "asOf (ISO instant) gives the bedömning and its underlag as they stood then")
-    public IskView isk(@PathVariable String namnd, @PathVariable int year,
-                       @RequestParam(required = false) Instant asOf) {
-        return queries.query(new GetIsk(REGION.equalsIgnoreCase(namnd) ? null : namnd, year, asOf),
+            + "asOf (ISO instant) gives the bedömning and its underlag as they stood then. ETag (live, once a "
+            + "bedömning is recorded): its version, for If-Match")
+    public ResponseEntity<IskView> isk(@PathVariable String namnd, @PathVariable int year,
+                                       @RequestParam(required = false) Instant asOf) {
+        String namndCode = REGION.equalsIgnoreCase(namnd) ? null : namnd;
+        // read before the view, so the ETag is never newer than what the view shows (see FollowUpQueryController)
+        long version = freshness.version(ViewFreshness.VersionedView.ISK, IkCommands.iskId(namndCode, year));
+        IskView view = queries.query(new GetIsk(namndCode, year, asOf),
                         ResponseTypes.optionalInstanceOf(IskView.class)).join()
                 .orElseThrow(() -> ViewFreshness.notFound("namnd", "no ISK-bedömning nor underlag for " + namnd + " " + year));
+        return ViewFreshness.ok(version, asOf).body(view);
     }
 
     @GetMapping("/api/internkontroll/overview")

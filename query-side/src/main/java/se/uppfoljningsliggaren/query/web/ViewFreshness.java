@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
@@ -31,7 +32,8 @@ public class ViewFreshness {
     enum VersionedView {
         PLAN("plan_view", "plan_id", "planId"),
         FOLLOW_UP("followup_view", "occasion_id", "occasionId"),
-        IK_PLAN("ik_plan_view", "ik_plan_id", "ikPlanId");
+        IK_PLAN("ik_plan_view", "ik_plan_id", "ikPlanId"),
+        ISK("isk_view", "isk_id", "iskId");
 
         final String table;
         final String key;
@@ -110,6 +112,18 @@ public class ViewFreshness {
         List<Long> version = jdbc.queryForList("SELECT version FROM " + view.table + " WHERE " + view.key + " = ?",
                 Long.class, id);
         return version.isEmpty() ? -1 : version.get(0);
+    }
+
+    /**
+     * A live view's answer with its version as ETag, for If-Match (a view as of an instant, or of a version never
+     * recorded, answers none).
+     */
+    static ResponseEntity.BodyBuilder ok(long version, java.time.Instant asOf) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (asOf == null && version >= 0) {
+            answer.eTag(String.valueOf(version));
+        }
+        return answer;
     }
 
     public static ErrorResponseException notFound(String field, String reason) {
