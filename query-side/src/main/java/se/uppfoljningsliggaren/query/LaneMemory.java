@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a full replay's lane remembers between its batches of what it wrote, so that a projection need not look it up
@@ -67,6 +68,24 @@ public final class LaneMemory {
         /** The latest value written under the key, if still remembered; else null (look in the table). */
         public V recent(String key) {
             return recent.get(key);
+        }
+
+        /**
+         * Takes out of {@code toLookUp} every key this memory answers: one never written (its table holds nothing
+         * under it), and one whose latest value it remembers, which goes into {@code known}. What is left is for the
+         * table.
+         */
+        public void answer(Set<String> toLookUp, Map<String, V> known) {
+            toLookUp.removeIf(key -> {
+                if (neverWritten(key)) {
+                    return true;
+                }
+                V value = recent(key);
+                if (value != null) {
+                    known.put(key, value);
+                }
+                return value != null;
+            });
         }
 
         public void wrote(String key, V value) {

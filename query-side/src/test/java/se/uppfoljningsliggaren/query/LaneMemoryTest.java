@@ -30,5 +30,12 @@ class LaneMemoryTest {
         assertThat(memory.recent("a")).isEqualTo("1");
         assertThat(memory.recent("c")).isEqualTo("3");
         assertThat(memory.neverWritten("b")).isFalse();
+
+        // what it can answer leaves the keys to look up: "never" for d, the value for a; b (forgotten) is left
+        java.util.Set<String> toLookUp = new java.util.HashSet<>(java.util.Set.of("a", "b", "d"));
+        java.util.Map<String, String> known = new java.util.HashMap<>();
+        memory.answer(toLookUp, known);
+        assertThat(toLookUp).containsExactly("b");
+        assertThat(known).containsExactly(java.util.Map.entry("a", "1"));
     }
 }

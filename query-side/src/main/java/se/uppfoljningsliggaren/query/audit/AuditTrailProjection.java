@@ -99,16 +99,7 @@ class AuditTrailProjection {
             LaneMemory.Of<Map<String, Object>> remembered = LaneMemory.of(AFTERS, REMEMBERED_ENTITIES);
             Map<String, Map<String, Object>> afters = new HashMap<>();
             if (remembered != null) {
-                firstByEntity.keySet().removeIf(entity -> {
-                    if (remembered.neverWritten(entity)) {
-                        return true;
-                    }
-                    Map<String, Object> after = remembered.recent(entity);
-                    if (after != null) {
-                        afters.put(entity, after);
-                    }
-                    return after != null;
-                });
+                remembered.answer(firstByEntity.keySet(), afters);
             }
             if (!firstByEntity.isEmpty()) {
                 jdbc.query("""

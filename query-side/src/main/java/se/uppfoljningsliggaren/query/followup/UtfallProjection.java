@@ -144,16 +144,7 @@ class UtfallProjection {
             // in a replay's lane, what it remembers of each figure's current version (or that there is none)
             LaneMemory.Of<Version> remembered = LaneMemory.of(CURRENT, REMEMBERED_FIGURES);
             if (remembered != null) {
-                firstByFigure.keySet().removeIf(figure -> {
-                    if (remembered.neverWritten(figure)) {
-                        return true;
-                    }
-                    Version version = remembered.recent(figure);
-                    if (version != null) {
-                        current.put(figure, version);
-                    }
-                    return version != null;
-                });
+                remembered.answer(firstByFigure.keySet(), current);
             }
             // one probe of the primary key per figure (its latest version below the batch's first change): a join
             // would let the planner scan every current version, a cost that grows with the table
