@@ -216,8 +216,11 @@ class NotaryIT extends LedgerIntegrationTest {
         JsonNode checkpoint = checkpointOfHead();
         String publicKey = checkpoint.get("publicKey").asText();
 
-        JsonNode byEntity = get("/api/notary/bundles?entityKey=" + key);
+        // saved as answered, byte for byte, as a revisor keeps it
+        byte[] entityBytes = http.getForEntity("/api/notary/bundles?entityKey=" + key, byte[].class).getBody();
+        JsonNode byEntity = json.readTree(entityBytes);
         assertThat(byEntity.get("checkpoint")).isEqualTo(checkpoint);
+        assertThat(byEntity.get("asOf").asText()).isEqualTo(checkpoint.get("time").asText());
         assertThat(byEntity.get("events")).hasSize(2);
         assertThat(byEntity.get("auditEntries").findValuesAsText("eventType"))
                 .containsExactly("StyrtalAdded", "StyrtalRevised");
@@ -225,22 +228,42 @@ class NotaryIT extends LedgerIntegrationTest {
         assertThat(revised.get("globalIndex").asLong()).isEqualTo(byEntity.at("/auditEntries/1/position").asLong());
         assertThat(Base64.getDecoder().decode(revised.get("payload").asText()))
                 .isEqualTo(payload(revised.get("globalIndex").asLong()));
-        Path entityBundle = Files.createTempFile("bundle", ".json");
-        Files.writeString(entityBundle, json.writeValueAsString(byEntity));
-        assertThat(bundleTool(entityBundle, publicKey)).startsWith("0").contains("signed by the pinned key", "OK");
+        // the plan the events belong to, as of the bundle's instant, as its own read answers it
+        assertThat(byEntity.get("views").findValuesAsText("view")).containsExactly("plan");
+        JsonNode planThen = byEntity.at("/views/0");
+        assertThat(planThen.get("read").asText()).isEqualTo("/api/plans/NOTC-2026?asOf=" + checkpoint.get("time").asText());
+        assertThat(planThen.get("body")).isEqualTo(get(planThen.get("read").asText()));
+        assertThat(byEntity.at("/seal/algorithm").asText()).isEqualTo("Ed25519");
+        Path entityBundle = Files.write(Files.createTempFile("bundle", ".json"), entityBytes);
+        assertThat(bundleTool(entityBundle, publicKey)).startsWith("0")
+                .contains("signed by the pinned key", "seal: holds", "OK");
         assertThat(bundleTool(entityBundle, null)).startsWith("0").contains("signed by the bundle's own key");
 
-        JsonNode byBeslut = get("/api/notary/bundles?diarienummer=26RS0981&treeSize="
-                + checkpoint.get("treeSize").asLong());
+        byte[] beslutBytes = http.getForEntity("/api/notary/bundles?diarienummer=26RS0981&treeSize="
+                + checkpoint.get("treeSize").asLong(), byte[].class).getBody();
+        JsonNode byBeslut = json.readTree(beslutBytes);
         assertThat(byBeslut.get("events")).hasSize(1);
         assertThat(byBeslut.at("/events/0/event")).isEqualTo(revised);
         assertThat(byBeslut.at("/auditEntries/0/beslut/diarienummer").asText()).isEqualTo("26RS0981");
-        Path beslutBundle = Files.createTempFile("bundle", ".json");
-        Files.writeString(beslutBundle, json.writeValueAsString(byBeslut));
+        Path beslutBundle = Files.write(Files.createTempFile("bundle", ".json"), beslutBytes);
         assertThat(bundleTool(beslutBundle, publicKey)).startsWith("0");
 
+        // as of the first event's instant: that event only, and the plan as it stood then (before the revision)
+        String firstAt = byEntity.at("/auditEntries/0/at").asText();
+        JsonNode early = get("/api/notary/bundles?entityKey=" + key + "&asOf=" + firstAt);
+        assertThat(early.get("asOf").asText()).isEqualTo(firstAt);
+        assertThat(early.get("events")).hasSize(1);
+        assertThat(early.at("/views/0/body")).isEqualTo(get("/api/plans/NOTC-2026?asOf=" + firstAt))
+                .isNotEqualTo(planThen.get("body"));
+        assertThat(http.getForEntity("/api/notary/bundles?entityKey=" + key + "&asOf=2000-01-01T00:00:00Z",
+                JsonNode.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        ResponseEntity<JsonNode> late = http.getForEntity("/api/notary/bundles?entityKey=" + key
+                + "&asOf=2999-01-01T00:00:00Z", JsonNode.class);
+        assertThat(late.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(late.getBody().get("field").asText()).isEqualTo("asOf");
+
         // One byte of one payload changed in the saved file: that event is named.
-        ObjectNode forged = (ObjectNode) json.readTree(entityBundle.toFile());
+        ObjectNode forged = (ObjectNode) json.readTree(entityBytes);
         ObjectNode event = (ObjectNode) forged.at("/events/1/event");
         byte[] payload = Base64.getDecoder().decode(event.get("payload").asText());
         payload[payload.length / 2] ^= 1;
@@ -249,6 +272,21 @@ class NotaryIT extends LedgerIntegrationTest {
         assertThat(bundleTool(entityBundle, publicKey)).startsWith("1").contains("event at global index "
                 + revised.get("globalIndex").asLong() + " (aggregate NOTC-2026, sequence "
                 + revised.get("sequenceNumber").asLong() + ")", "FAILED");
+        // A figure of the view changed: the events still prove, the seal does not hold.
+        String text = new String(entityBytes, StandardCharsets.UTF_8);
+        int inView = text.indexOf("92 %", text.indexOf("\"views\""));
+        Files.writeString(entityBundle, text.substring(0, inView) + "93 %" + text.substring(inView + 4));
+        assertThat(bundleTool(entityBundle, publicKey)).startsWith("1")
+                .contains("2 events: each is in the signed tree as stored", "seal: does NOT hold", "FAILED");
+        // One byte changed, wherever it is in the file (every fifth byte, and every byte of the seal, whose base64
+        // ends in bits a decoder ignores): the bundle does not verify.
+        int seal = text.indexOf("\"seal\"");
+        for (int at = 0; at < entityBytes.length; at += at >= seal ? 1 : 5) {
+            byte[] changed = entityBytes.clone();
+            changed[at] ^= 1;
+            Files.write(entityBundle, changed);
+            assertThat(bundleTool(entityBundle, publicKey)).as("byte %d changed", at).startsWith("1");
+        }
 
         for (String unknown : List.of("entityKey=styrtal:NONE-2026:x", "diarienummer=00XX0000")) {
             ResponseEntity<JsonNode> answer = http.getForEntity("/api/notary/bundles?" + unknown, JsonNode.class);

@@ -28,7 +28,6 @@ import se.uppfoljningsliggaren.query.notary.NotaryLeaves.LeafHashes;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -240,7 +239,8 @@ public class Notary {
                 return latest;
             }
             Checkpoint checkpoint = new Checkpoint(size, MerkleTree.root(stored, size),
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                    // to the clock's precision, as events are stamped: an event of the tree is never later than it
+                    Instant.now().toString());
             jdbc.update("INSERT INTO notary_checkpoint (tree_size, root_hash, checkpoint_time, signature, public_key, "
                             + "reason) VALUES (?, ?, ?, ?, ?, ?)", size, checkpoint.rootHash(), checkpoint.time(),
                     checkpoint.sign(key.privateKey()), key.publicKey(), reason);

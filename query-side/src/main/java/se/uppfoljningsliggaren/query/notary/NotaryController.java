@@ -1,6 +1,10 @@
 package se.uppfoljningsliggaren.query.notary;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import se.uppfoljningsliggaren.kernel.notary.SignedCheckpoint;
 import se.uppfoljningsliggaren.query.web.Paging;
 import se.uppfoljningsliggaren.query.web.ViewFreshness;
+
+import java.time.Instant;
 
 /**
  * The notary's tamper-evident log of the event store: signed checkpoints and RFC 9162 proofs for everyone signed
@@ -64,13 +70,21 @@ public class NotaryController {
 
     @GetMapping("/api/notary/bundles")
     @Operation(summary = "An audit export bundle for offline verification (VerifyBundle): the signed checkpoint of "
-            + "treeSize (default the latest) and every event of an entity (entityKey) or that a beslut authorised "
-            + "(diarienummer) within it, each as stored (payload and meta_data base64) with its inclusion proof, "
-            + "and their audit entries. The revisor's, as the audit trail is. 404 when nothing is recorded under the key or the beslut")
-    public NotaryBundles.BundleView bundle(@RequestParam(required = false) String entityKey,
-                                           @RequestParam(required = false) String diarienummer,
-                                           @RequestParam(required = false) Long treeSize) {
-        return bundles.bundle(entityKey, diarienummer, treeSize);
+            + "treeSize (default the latest); every event of an entity (entityKey) or that a beslut authorised "
+            + "(diarienummer) up to asOf (ISO instant; default the checkpoint's time, at most it), each as stored "
+            + "(payload and meta_data base64) with its inclusion proof; the views those events belong to as of asOf "
+            + "(plan, follow-up, IK-plan, ISK-bedömning, indikator series), each as its read answers it; their "
+            + "audit entries; and a seal: an Ed25519 signature with the notary's key over the rest, so a byte "
+            + "changed anywhere in the saved bundle is found. The revisor's, as the audit trail is. 404 when "
+            + "nothing is recorded under the key or the beslut by asOf; 409 when an event of it at or before asOf "
+            + "is not yet in the checkpoint")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = NotaryBundles.BundleView.class)))
+    public ObjectNode bundle(@RequestParam(required = false) String entityKey,
+                             @RequestParam(required = false) String diarienummer,
+                             @RequestParam(required = false) Long treeSize,
+                             @RequestParam(required = false) Instant asOf) {
+        return bundles.bundle(entityKey, diarienummer, treeSize, asOf);
     }
 
     @PostMapping("/api/admin/notary/checkpoints")
