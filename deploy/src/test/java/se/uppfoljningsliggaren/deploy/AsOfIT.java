@@ -111,6 +111,41 @@ class AsOfIT extends LedgerIntegrationTest {
         assertThat(json.readTree(body(SERIES + "&asOf=" + first)).findValuesAsText("origin")).doesNotContain("UTFALL");
         assertThat(aso(json.readTree(body(OVERVIEW + "&asOf=" + first))).get("occasionId").isNull()).isTrue();
         assertThat(aso(json.readTree(body(OVERVIEW))).at("/summary/0/gul").asInt()).isEqualTo(1);
+
+        // An audit export bundle as of a recorded instant holds each view its events belong to as the live view
+        // answered it then
+        Instant fifth = new ArrayList<>(recorded.keySet()).get(4);
+        Map<String, String> then = recorded.get(fifth);
+        Map<String, List<String>> bundled = new LinkedHashMap<>();
+        for (String asked : List.of("diarienummer=25ASO0042", "entityKey=occasion:ASO-VERKSAMHETSBERATTELSE-2026",
+                "entityKey=utfall:ASO:telefontillganglighet-primarvard:2026-04")) {
+            com.fasterxml.jackson.databind.JsonNode bundle = sealedBundle(asked + "&asOf=" + fifth);
+            for (com.fasterxml.jackson.databind.JsonNode view : bundle.get("views")) {
+                String read = view.get("read").asText();
+                assertThat(read).endsWith("asOf=" + fifth);
+                String live = read.substring(0, read.length() - ("asOf=" + fifth).length() - 1);
+                assertThat(view.get("body")).as(read).isEqualTo(json.readTree(then.get(live)));
+                bundled.computeIfAbsent(asked, k -> new ArrayList<>()).add(view.get("view").asText());
+            }
+        }
+        assertThat(bundled).containsEntry("diarienummer=25ASO0042", List.of("plan", "isk"))
+                .containsEntry("entityKey=occasion:ASO-VERKSAMHETSBERATTELSE-2026", List.of("follow-up"))
+                .containsEntry("entityKey=utfall:ASO:telefontillganglighet-primarvard:2026-04",
+                        List.of("indikator-series"));
+    }
+
+    /** The bundle once a checkpoint holds every event of it up to its instant (409 until the notary has sealed them). */
+    private com.fasterxml.jackson.databind.JsonNode sealedBundle(String query) throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            ok(post("/api/admin/notary/checkpoints", ""));
+            ResponseEntity<String> bundle = http.getForEntity("/api/notary/bundles?" + query, String.class);
+            if (bundle.getStatusCode().is2xxSuccessful()) {
+                return json.readTree(bundle.getBody());
+            }
+            assertThat(bundle.getStatusCode().value()).as(bundle.getBody()).isEqualTo(409);
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no checkpoint came to hold the bundle " + query);
     }
 
     /** Waits until the views hold the step's writes, then records the live answers at an instant after them. */
