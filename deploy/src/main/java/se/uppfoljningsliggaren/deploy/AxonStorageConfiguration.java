@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -39,11 +40,13 @@ class AxonStorageConfiguration {
     /**
      * The stored JSON must not change when someone tunes spring.jackson.*, so events get their own mapper. Exact
      * decimals and ISO dates survive upcasting through JsonNode; unknown properties are tolerated so an older
-     * reader can read a newer event.
+     * reader can read a newer event. Blackbird reads and writes the records through generated accessors instead of
+     * reflection, the same JSON: a rebuild decodes every stored event.
      */
     static ObjectMapper storageMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(new BlackbirdModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
