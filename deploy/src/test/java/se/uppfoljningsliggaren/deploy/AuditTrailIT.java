@@ -116,6 +116,20 @@ class AuditTrailIT extends LedgerIntegrationTest {
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(readOnce("/api/audit/aggregates/AUD-2026/difference?from=" + to + "&to=" + from)
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        // One entity between two instants: the styrtal alone, though the plan changed too
+        JsonNode oneEntity = read("/api/audit/entities/" + STYRTAL_KEY + "/difference?from=" + from + "&to=" + to);
+        assertThat(oneEntity.get("aggregateId").asText()).isEqualTo("AUD-2026");
+        assertThat(entityKeys(oneEntity)).containsExactly(STYRTAL_KEY);
+        assertThat(oneEntity.at("/entities/0/before").isNull()).as("it did not exist at from").isTrue();
+        assertThat(oneEntity.at("/entities/0/after/content/arsMalvarde/written").asText()).isEqualTo("92 %");
+        assertThat(oneEntity.at("/entities/0/changes").findValuesAsText("eventType"))
+                .containsExactly("StyrtalAdded", "StyrtalRevised");
+        assertThat(entityKeys(read("/api/audit/entities/plan:AUD-2026/difference?from=" + beforeRevision + "&to="
+                + to))).as("the plan did not change then").isEmpty();
+        assertThat(readOnce("/api/audit/entities/styrtal:NONE-2026:x/difference?from=" + from + "&to=" + to)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(readOnce("/api/audit/entities/" + STYRTAL_KEY + "/difference?from=" + to + "&to=" + from)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
         JsonNode utfall = awaitRead("/api/audit/entities/" + UTFALL_KEY, page -> page.get("entries").size() == 2);
         assertThat(utfall.at("/entries/0/eventType").asText()).isEqualTo("UtfallRecorded");

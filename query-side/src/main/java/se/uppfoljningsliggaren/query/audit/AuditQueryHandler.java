@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import se.uppfoljningsliggaren.kernel.audit.AuditQueries.FindByBeslut;
 import se.uppfoljningsliggaren.kernel.audit.AuditQueries.FindByPerson;
 import se.uppfoljningsliggaren.kernel.audit.AuditQueries.GetDifference;
+import se.uppfoljningsliggaren.kernel.audit.AuditQueries.GetEntityDifference;
 import se.uppfoljningsliggaren.kernel.audit.AuditQueries.GetEntityHistory;
 import se.uppfoljningsliggaren.kernel.audit.AuditViews.AuditEntry;
 import se.uppfoljningsliggaren.kernel.audit.AuditViews.AuditPage;
@@ -19,6 +20,7 @@ import se.uppfoljningsliggaren.query.ReadModelJson;
 
 import java.sql.ResultSet;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -109,12 +111,28 @@ class AuditQueryHandler {
         boolean known = Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM audit_entry WHERE aggregate_identifier = ?)", Boolean.class,
                 query.aggregateId()));
-        if (!known) {
-            return Optional.empty();
+        return known ? Optional.of(difference(query.aggregateId(), null, query.from(), query.to())) : Optional.empty();
+    }
+
+    /** One entity's: an entity's events all belong to one aggregate. */
+    @QueryHandler
+    Optional<Difference> handle(GetEntityDifference query) {
+        return jdbc.query("SELECT aggregate_identifier FROM audit_entry WHERE entity_key = ? LIMIT 1",
+                        (rs, row) -> rs.getString(1), query.entityKey()).stream().findFirst()
+                .map(aggregateId -> difference(aggregateId, query.entityKey(), query.from(), query.to()));
+    }
+
+    /** The aggregate's changes of (from, to], or only those of one entity of it (entityKey not null). */
+    private Difference difference(String aggregateId, String entityKey, Instant from, Instant to) {
+        String entity = entityKey == null ? "" : " AND entity_key = ?";
+        List<Object> args = new ArrayList<>(List.of(0, aggregateId));
+        if (entityKey != null) {
+            args.add(entityKey);
         }
+        args.addAll(List.of(Timestamp.from(from), Timestamp.from(to)));
         Map<String, List<AuditEntry>> changes = new LinkedHashMap<>();
-        jdbc.query(SELECT.formatted(" AND aggregate_identifier = ? AND occurred_at > ? AND occurred_at <= ?"), ENTRY,
-                        0, query.aggregateId(), Timestamp.from(query.from()), Timestamp.from(query.to()))
+        jdbc.query(SELECT.formatted(" AND aggregate_identifier = ?" + entity + " AND occurred_at > ? AND occurred_at <= ?"),
+                        ENTRY, args.toArray())
                 .forEach(entry -> changes.computeIfAbsent(entry.entityKey(), key -> new ArrayList<>()).add(entry));
         Map<String, Map<String, Object>> then = new HashMap<>();
         if (!changes.isEmpty()) {
@@ -123,14 +141,14 @@ class AuditQueryHandler {
                     WHERE aggregate_identifier = ? AND entity_key = ANY (?) AND occurred_at <= ?
                     ORDER BY entity_key, global_index DESC""", (ResultSet rs) -> {
                 then.put(rs.getString(1), AuditTrailProjection.contentOf(rs.getString(2)));
-            }, query.aggregateId(), changes.keySet().toArray(String[]::new), Timestamp.from(query.from()));
+            }, aggregateId, changes.keySet().toArray(String[]::new), Timestamp.from(from));
         }
-        return Optional.of(new Difference(query.aggregateId(), query.from(), query.to(), changes.entrySet().stream()
-                .map(entity -> {
-                    List<AuditEntry> steps = entity.getValue();
-                    return new EntityDifference(entity.getKey(), steps.get(0).entityKind(), then.get(entity.getKey()),
+        return new Difference(aggregateId, from, to, changes.entrySet().stream()
+                .map(changed -> {
+                    List<AuditEntry> steps = changed.getValue();
+                    return new EntityDifference(changed.getKey(), steps.get(0).entityKind(), then.get(changed.getKey()),
                             steps.get(steps.size() - 1).after(), steps);
-                }).toList()));
+                }).toList());
     }
 
     /** The entries after a position that match the condition, a keyset page of at most limit. */

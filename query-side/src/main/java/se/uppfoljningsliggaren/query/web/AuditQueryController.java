@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import se.uppfoljningsliggaren.kernel.audit.AuditQueries.FindByBeslut;
 import se.uppfoljningsliggaren.kernel.audit.AuditQueries.FindByPerson;
 import se.uppfoljningsliggaren.kernel.audit.AuditQueries.GetDifference;
+import se.uppfoljningsliggaren.kernel.audit.AuditQueries.GetEntityDifference;
 import se.uppfoljningsliggaren.kernel.audit.AuditQueries.GetEntityHistory;
 import se.uppfoljningsliggaren.kernel.audit.AuditViews.AuditPage;
 import se.uppfoljningsliggaren.kernel.audit.AuditViews.Difference;
@@ -88,11 +89,28 @@ public class AuditQueryController {
             + "nothing is recorded under the id.")
     public Difference difference(@PathVariable String aggregateId, @RequestParam Instant from,
                                  @RequestParam Instant to) {
+        return PlanQueryController.found(queries.query(new GetDifference(aggregateId, from, range(from, to)),
+                ResponseTypes.optionalInstanceOf(Difference.class)).join(), "aggregateId",
+                "nothing is recorded under " + aggregateId);
+    }
+
+    @GetMapping("/entities/{entityKey}/difference")
+    @Operation(summary = "What changed in one entity (its key, as for its history) between two instants (from "
+            + "exclusive, to inclusive, ISO-8601): its content at from (null: it did not exist yet) and at to, and "
+            + "every change between with who, role, reason and beslut; no entity in the answer when it did not "
+            + "change. 404 when nothing is recorded under the key.")
+    public Difference entityDifference(@PathVariable String entityKey, @RequestParam Instant from,
+                                       @RequestParam Instant to) {
+        return PlanQueryController.found(queries.query(new GetEntityDifference(entityKey, from, range(from, to)),
+                ResponseTypes.optionalInstanceOf(Difference.class)).join(), "entityKey",
+                "nothing is recorded under " + entityKey);
+    }
+
+    /** The end of a range that must end after it starts. */
+    private static Instant range(Instant from, Instant to) {
         if (!from.isBefore(to)) {
             throw ViewFreshness.problem(HttpStatus.BAD_REQUEST, "to", "the range must end after it starts");
         }
-        return PlanQueryController.found(queries.query(new GetDifference(aggregateId, from, to),
-                ResponseTypes.optionalInstanceOf(Difference.class)).join(), "aggregateId",
-                "nothing is recorded under " + aggregateId);
+        return to;
     }
 }

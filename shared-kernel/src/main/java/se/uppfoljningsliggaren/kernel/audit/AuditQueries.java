@@ -31,4 +31,8 @@ public final class AuditQueries {
      */
     public record GetDifference(String aggregateId, Instant from, Instant to) {
     }
+
+    /** The same for one entity (a goal, a styrtal, an utfall, an åtgärd …): its one entry, or none when unchanged. */
+    public record GetEntityDifference(String entityKey, Instant from, Instant to) {
+    }
 }
