@@ -89,9 +89,7 @@ public class AuditQueryController {
             + "nothing is recorded under the id.")
     public Difference difference(@PathVariable String aggregateId, @RequestParam Instant from,
                                  @RequestParam Instant to) {
-        return PlanQueryController.found(queries.query(new GetDifference(aggregateId, from, range(from, to)),
-                ResponseTypes.optionalInstanceOf(Difference.class)).join(), "aggregateId",
-                "nothing is recorded under " + aggregateId);
+        return difference(new GetDifference(aggregateId, from, range(from, to)), "aggregateId", aggregateId);
     }
 
     @GetMapping("/entities/{entityKey}/difference")
@@ -101,9 +99,12 @@ public class AuditQueryController {
             + "change. 404 when nothing is recorded under the key.")
     public Difference entityDifference(@PathVariable String entityKey, @RequestParam Instant from,
                                        @RequestParam Instant to) {
-        return PlanQueryController.found(queries.query(new GetEntityDifference(entityKey, from, range(from, to)),
-                ResponseTypes.optionalInstanceOf(Difference.class)).join(), "entityKey",
-                "nothing is recorded under " + entityKey);
+        return difference(new GetEntityDifference(entityKey, from, range(from, to)), "entityKey", entityKey);
+    }
+
+    private Difference difference(Object query, String field, String id) {
+        return PlanQueryController.found(queries.query(query, ResponseTypes.optionalInstanceOf(Difference.class))
+                .join(), field, "nothing is recorded under " + id);
     }
 
     /** The end of a range that must end after it starts. */
