@@ -152,24 +152,23 @@ public class NotaryBundles {
         List<View> views = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             StoredEvent event = events.get(i).event();
-            String id = event.aggregateIdentifier();
-            if (UTFALL.equals(event.type())) {
-                // an utfall's entity key: utfall:<namnd>:<indikatorId>:<period>[:prognos]
-                String[] key = entries.get(i).entityKey().split(":");
-                if (asked.add(UTFALL + key[1] + ":" + key[2])) {
-                    view("indikator-series", "/api/indikatorer/" + key[2] + "/series?namnd=" + key[1], asOf,
-                            queries.query(new GetIndikatorSeries(key[2], key[1], asOf),
-                                    ResponseTypes.optionalInstanceOf(IndikatorSeries.class)).join()).ifPresent(views::add);
-                }
-            } else if (asked.add(event.type() + id)) {
-                view(event.type(), id, asOf).ifPresent(views::add);
+            // events and entries are the same positions in store order
+            String[] entityKey = entries.get(i).entityKey().split(":");
+            // an utfall series is one nämnd's indikator for one year; its view is the indikator's series of all years
+            String which = UTFALL.equals(event.type()) ? UTFALL + entityKey[1] + ":" + entityKey[2]
+                    : event.type() + event.aggregateIdentifier();
+            if (asked.add(which)) {
+                view(event.type(), event.aggregateIdentifier(), entityKey, asOf).ifPresent(views::add);
             }
         }
         return views;
     }
 
-    /** The view of one aggregate as of the instant; the catalogue's (nämnder, indikatorer, RF uppdrag…) have none. */
-    private Optional<View> view(String aggregateType, String id, Instant asOf) {
+    /**
+     * The view of one aggregate as of the instant (an utfall's by its entity key, utfall:<namnd>:<indikatorId>:…);
+     * the catalogue's (nämnder, indikatorer, RF uppdrag…) have none.
+     */
+    private Optional<View> view(String aggregateType, String id, String[] entityKey, Instant asOf) {
         return switch (aggregateType) {
             case PLAN -> view("plan", "/api/plans/" + id, asOf, queries.query(new GetPlanView(id, asOf),
                     ResponseTypes.optionalInstanceOf(PlanView.class)).join());
@@ -178,6 +177,9 @@ public class NotaryBundles {
             case IK_PLAN -> view("ik-plan", "/api/ik-plans/" + id, asOf, queries.query(new GetIkPlan(id, asOf),
                     ResponseTypes.optionalInstanceOf(IkPlanView.class)).join());
             case ISK -> isk(id, asOf);
+            case UTFALL -> view("indikator-series", "/api/indikatorer/" + entityKey[2] + "/series?namnd="
+                    + entityKey[1], asOf, queries.query(new GetIndikatorSeries(entityKey[2], entityKey[1], asOf),
+                    ResponseTypes.optionalInstanceOf(IndikatorSeries.class)).join());
             default -> Optional.empty();
         };
     }
