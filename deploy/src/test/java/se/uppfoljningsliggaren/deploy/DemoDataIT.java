@@ -233,6 +233,11 @@ class DemoDataIT extends LedgerIntegrationTest {
         List<Integer> pages = items.stream().filter(i -> !i.get("page").isNull()).map(i -> i.get("page").asInt())
                 .toList();
         assertThat(pages).isNotEmpty().isSorted();
+        // where 002 gives no page, its sections order what came from it: §1.3, §4.2, §4.3, §6.1
+        List<String> keys = items.stream().map(i -> i.get("entityKey").asText()).toList();
+        assertThat(List.of("uppdrag:RS-2025:rd-u1", "figure-table:RS-2025:budgetforutsattningar",
+                "budget-table:RS-2025:drift", "ik-plan:IK-RS-2025")).extracting(keys::indexOf).isSorted()
+                .doesNotContain(-1);
         JsonNode goal = items.stream().filter(i -> i.get("entityKey").asText().equals("goal:RS-2025:m1"))
                 .findFirst().orElseThrow();
         assertThat(goal.get("summary").asText()).isNotBlank();

@@ -20,13 +20,17 @@ import se.uppfoljningsliggaren.query.ReadModelJson;
 import static se.uppfoljningsliggaren.kernel.source.SourceViews.NOT_GIVEN;
 import static se.uppfoljningsliggaren.kernel.source.SourceViews.NOT_PRINTED;
 
+import java.math.BigInteger;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The source documents, what the ledger holds from each, and the facts by their basis: all read from the audit
@@ -47,6 +51,8 @@ class SourceQueryHandler {
                 rs.getString("item_key"), provenance == null ? NOT_GIVEN : provenance.basis().name(), provenance);
     };
 
+    private static final Pattern SECTION_PART = Pattern.compile("\\d+|\\D+");
+
     private final JdbcTemplate jdbc;
 
     SourceQueryHandler(JdbcTemplate jdbc) {
@@ -60,8 +66,9 @@ class SourceQueryHandler {
 
     /**
      * The document and each item whose last write came from it (an entity's content, or a statement about it such
-     * as its continuity), as it stands now: in the document's order, by page (unknown pages last) and then in the
-     * order the items were first written.
+     * as its continuity), as it stands now: in the document's order as far as the sources say it, by page (unknown
+     * pages last), then by section number (§1.3 before §4.2, unknown sections last), then in the order the items
+     * were first written.
      */
     @QueryHandler
     Optional<DocumentContents> handle(GetSourceDocument query) {
@@ -70,7 +77,7 @@ class SourceQueryHandler {
         if (document.isEmpty()) {
             return Optional.empty();
         }
-        List<DocumentItem> items = jdbc.query("""
+        List<DocumentItem> items = new ArrayList<>(jdbc.query("""
                 WITH latest AS (
                     SELECT DISTINCT ON (item_key) item_key, entity_key, entity_kind, after, provenance, occurred_at,
                            who, min(global_index) OVER (PARTITION BY item_key) AS first_index
@@ -78,15 +85,39 @@ class SourceQueryHandler {
                     WHERE item_key IN (SELECT item_key FROM audit_entry WHERE provenance ->> 'document' = ?)
                     ORDER BY item_key, global_index DESC)
                 SELECT * FROM latest WHERE provenance ->> 'document' = ?
-                ORDER BY (provenance ->> 'page')::int NULLS LAST, first_index""", (rs, row) -> {
+                ORDER BY first_index""", (rs, row) -> {
             Provenance provenance = provenance(rs.getString("provenance"));
             Map<String, Object> content = AuditTrailProjection.contentOf(rs.getString("after"));
             return new DocumentItem(rs.getString("item_key"), rs.getString("entity_key"), rs.getString("entity_kind"),
                     summary(content),
                     provenance.section(), provenance.page(), provenance.basis(), provenance.rule(), provenance.words(),
                     content, rs.getTimestamp("occurred_at").toInstant(), rs.getString("who"));
-        }, query.documentId(), query.documentId());
+        }, query.documentId(), query.documentId()));
+        // a stable sort: items of one page and section stay in the order they were first written
+        items.sort(Comparator.comparing(DocumentItem::page, Comparator.nullsLast(Comparator.<Integer>naturalOrder()))
+                .thenComparing(DocumentItem::section, Comparator.nullsLast(SourceQueryHandler::bySectionNumber)));
         return Optional.of(new DocumentContents(document.get(0), items));
+    }
+
+    /** Sections as a document numbers them: the runs of digits compared as numbers ("§4.10" after "§4.9"). */
+    static int bySectionNumber(String a, String b) {
+        Matcher left = SECTION_PART.matcher(a);
+        Matcher right = SECTION_PART.matcher(b);
+        while (true) {
+            boolean moreLeft = left.find();
+            boolean moreRight = right.find();
+            if (!moreLeft || !moreRight) {
+                // "§4" before "§4.1"
+                return Boolean.compare(moreLeft, moreRight);
+            }
+            String x = left.group();
+            String y = right.group();
+            int order = Character.isDigit(x.charAt(0)) && Character.isDigit(y.charAt(0))
+                    ? new BigInteger(x).compareTo(new BigInteger(y)) : x.compareTo(y);
+            if (order != 0) {
+                return order;
+            }
+        }
     }
 
     /** The writes with their provenance, by basis, document and the document's nämnd; a keyset page. */

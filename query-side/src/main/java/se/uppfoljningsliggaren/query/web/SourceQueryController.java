@@ -47,7 +47,8 @@ public class SourceQueryController {
 
     @GetMapping("/sources/{documentId}")
     @Operation(summary = "A source document and everything the ledger holds from it (each entity whose last write "
-            + "named it), in the document's order: by page (unknown pages last), then as written; each with its "
+            + "named it), in the document's order as far as the sources give it: by page (unknown pages last), then "
+            + "by section number (unknown sections last), then as written; each with its "
             + "current content, a summary, section, page and basis — to read beside the document itself")
     public DocumentContents source(@PathVariable String documentId) {
         return PlanQueryController.found(queries.query(new GetSourceDocument(documentId),
