@@ -19,7 +19,9 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.UnknownSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +31,8 @@ import org.springframework.context.annotation.Primary;
 import se.uppfoljningsliggaren.kernel.LedgerMetadata;
 
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Axon on PostgreSQL without Axon Server: the JDBC storage engine on Flyway-owned snake_case tables, Jackson on a
@@ -58,19 +62,47 @@ class AxonStorageConfiguration {
     @Bean
     @Primary
     Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(storageMapper()).build();
+        return new ClassCachingJacksonSerializer(JacksonSerializer.builder().objectMapper(storageMapper()));
     }
 
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(storageMapper()).build();
+        return new ClassCachingJacksonSerializer(JacksonSerializer.builder().objectMapper(storageMapper()));
     }
 
     @Bean
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
-        return JacksonSerializer.builder().objectMapper(storageMapper()).build();
+        return new ClassCachingJacksonSerializer(JacksonSerializer.builder().objectMapper(storageMapper()));
+    }
+
+    /**
+     * Axon's Jackson serializer, remembering the class of each stored type once found: it looked the class up by
+     * name for every payload and every metadata it read, a sixth of a replay's reader (a type no class answers is
+     * left to Axon, which answers it as unknown).
+     */
+    static final class ClassCachingJacksonSerializer extends JacksonSerializer {
+
+        private final Map<String, Class<?>> classes = new ConcurrentHashMap<>();
+
+        ClassCachingJacksonSerializer(JacksonSerializer.Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        @SuppressWarnings("rawtypes")
+        public Class classForType(SerializedType type) {
+            Class<?> known = classes.get(type.getName());
+            if (known != null) {
+                return known;
+            }
+            Class<?> found = super.classForType(type);
+            if (!UnknownSerializedType.class.equals(found)) {
+                classes.put(type.getName(), found);
+            }
+            return found;
+        }
     }
 
     @Bean
