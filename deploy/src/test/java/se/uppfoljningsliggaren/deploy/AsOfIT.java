@@ -56,6 +56,17 @@ class AsOfIT extends LedgerIntegrationTest {
                 {"styrtalId": "m1-s1", "goalId": "m1", "indikatorId": "telefontillganglighet-primarvard",
                  "text": "Telefontillgängligheten i primärvård", "arsMalvarde": "90 %"}""")).getBody()
                 .get("version").asLong();
+        // two budget tables in the order 004 prints them, which is not the order of their keys in a jsonb document
+        // (shorter keys first): live and as of must both show them as added
+        for (String table : List.of("resultat", "drift")) {
+            ok(post("/api/plans/ASO-2026/budget-tables", """
+                    {"tableId": "%s", "kind": "%s", "title": "Budget %s",
+                     "columns": [{"key": "budget", "label": "Budget 2026", "role": "BUDGET"}]}"""
+                    .formatted(table, table.toUpperCase(), table)));
+            ok(post("/api/plans/ASO-2026/budget-lines", """
+                    {"lineId": "%1$s.summa", "tableId": "%1$s", "label": "Summa", "amounts": {"budget": -1.5}}"""
+                    .formatted(table)));
+        }
         // year-over-year as it stood: unlinked before this step, a pair after it
         v2026 = ok(send(HttpMethod.PUT, "/api/plans/ASO-2026/continuity/GOAL/m1", "{\"previousItemId\": \"m1\"}",
                 Map.of())).getBody().get("version").asLong();
@@ -64,6 +75,8 @@ class AsOfIT extends LedgerIntegrationTest {
                 .getBody().get("version").asLong();
         ok(post("/api/utfall", UTFALL.formatted("81 %", "april 2026", SOURCE)));
         record(2, v2026, ik);
+        assertThat(awaitGet("/api/plans/ASO-2026", plan -> plan.at("/budget/tables").size() == 2)
+                .at("/budget/tables").findValuesAsText("tableId")).containsExactly("resultat", "drift");
 
         v2026 = ok(post("/api/plans/ASO-2026/adoption", "{\"beslut\": " + BESLUT + "}")).getBody()
                 .get("version").asLong();

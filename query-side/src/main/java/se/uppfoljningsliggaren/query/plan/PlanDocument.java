@@ -64,7 +64,7 @@ public class PlanDocument {
     record Aktivitet(long addedIn, String aktivitetId, String goalId, String uppdragId, String text) {
     }
 
-    record BudgetTable(String tableId, BudgetKind kind, String title, List<BudgetColumn> columns, List<String> notes) {
+    record BudgetTable(long addedIn, String tableId, BudgetKind kind, String title, List<BudgetColumn> columns, List<String> notes) {
     }
 
     /** {@code printed}: the cells as printed, null while none was recorded (events before printed forms were kept). */
@@ -153,7 +153,7 @@ public class PlanDocument {
             aktiviteter.put(e.aktivitetId(), new Aktivitet(version, e.aktivitetId(), e.goalId(), e.uppdragId(), e.text()));
             revised(version, e, e.aktivitetId(), e.revisionBeslut(), principal, at);
         } else if (event instanceof BudgetTableAdded e) {
-            budgetTables.put(e.tableId(), new BudgetTable(e.tableId(), e.kind(), e.title(), e.columns(),
+            budgetTables.put(e.tableId(), new BudgetTable(version, e.tableId(), e.kind(), e.title(), e.columns(),
                     e.notes() == null ? List.of() : e.notes()));
             revised(version, e, e.tableId(), e.revisionBeslut(), principal, at);
         } else if (event instanceof BudgetLineAdded e) {
@@ -275,9 +275,12 @@ public class PlanDocument {
             };
             Map<String, List<PlanDocument.BudgetLine>> linesByTable = document.budgetLines.values().stream()
                     .collect(Collectors.groupingBy(PlanDocument.BudgetLine::tableId));
-            List<BudgetTableView> tables = document.budgetTables.values().stream().map(t -> {
+            List<BudgetTableView> tables = document.budgetTables.values().stream()
+                    .sorted(Comparator.comparingLong(PlanDocument.BudgetTable::addedIn)).map(t -> {
                 List<PlanDocument.BudgetLine> lines = new ArrayList<>(linesByTable.getOrDefault(t.tableId(), List.of()));
-                lines.sort(Comparator.comparingInt(PlanDocument.BudgetLine::position));
+                // by position, two lines at one position by id: never in the stored map's order
+                lines.sort(Comparator.comparingInt(PlanDocument.BudgetLine::position)
+                        .thenComparing(PlanDocument.BudgetLine::lineId));
                 Map<String, PlanDocument.BudgetLine> byId = lines.stream()
                         .collect(Collectors.toMap(PlanDocument.BudgetLine::lineId, l -> l));
                 return new BudgetTableView(t.tableId(), t.kind(), t.title(), t.columns(),
