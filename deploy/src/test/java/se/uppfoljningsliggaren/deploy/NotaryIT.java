@@ -24,6 +24,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -190,6 +191,41 @@ class NotaryIT extends LedgerIntegrationTest {
             withoutAppendOnly(() -> jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", gap));
         }
         assertThat(verify().get("ok").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_bundle_shows_nothing_its_tree_does_not_prove_though_stamped_before_its_checkpoint() throws Exception {
+        givenPlan("NOTD", 2026);
+        ok(post("/api/plans/NOTD-2026/goals", """
+                {"goalId": "m1", "kind": "MALSATTNING", "origin": "RF", "numbering": "1", "title": "God vård"}"""));
+        String key = "goal:NOTD-2026:m1";
+        awaitGet("/api/audit/entities/" + key, page -> page.get("entries").size() == 1);
+        JsonNode checkpoint = checkpointOfHead();
+        long treeSize = checkpoint.get("treeSize").asLong();
+        Instant signedAt = Instant.parse(checkpoint.get("time").asText());
+        // An append stamped before the checkpoint was signed that committed after the tree was sealed (a slow
+        // transaction): the plan as of the checkpoint's time shows it, the tree does not prove it.
+        Map<String, Object> late = new java.util.HashMap<>(jdbc.queryForMap(
+                "SELECT * FROM domain_event_entry WHERE global_index = ?", eventOf("NOTD-2026", 1)));
+        late.remove("global_index");
+        late.put("event_identifier", "committed-after-sealing");
+        late.put("sequence_number", 2L);
+        Instant stamped = signedAt.minusMillis(1);
+        late.put("time_stamp", stamped.toString());
+        reinsert(late);
+        long position = eventOf("NOTD-2026", 2);
+        assertThat(position).isGreaterThan(treeSize);
+
+        ResponseEntity<JsonNode> refused = http.getForEntity("/api/notary/bundles?entityKey=" + key + "&treeSize="
+                + treeSize + "&asOf=" + signedAt, JsonNode.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.getBody().get("field").asText()).isEqualTo("treeSize");
+        assertThat(refused.getBody().get("detail").asText()).contains("the event at " + position);
+        // by default the bundle stands just before it: its views show only what the tree proves
+        JsonNode bundle = get("/api/notary/bundles?entityKey=" + key + "&treeSize=" + treeSize);
+        assertThat(Instant.parse(bundle.get("asOf").asText())).isEqualTo(stamped.minusNanos(1));
+        assertThat(bundle.get("events")).hasSize(1);
+        assertThat(bundle.at("/views/0/body")).isEqualTo(get(bundle.at("/views/0/read").asText()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package se.uppfoljningsliggaren.query.notary;
 
+import org.axonframework.common.DateTimeUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,6 +35,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -285,6 +287,38 @@ public class Notary {
             return new ConsistencyProof(first, second, base64(MerkleTree.consistencyProof(stored, first, second)),
                     base64(MerkleTree.root(stored, first)), base64(MerkleTree.root(stored, second)));
         });
+    }
+
+    /** A stored event outside a tree: its position and its time. */
+    public record Unsealed(long position, Instant time) {
+    }
+
+    /**
+     * The first stored event outside the tree of {@code treeSize} stamped at or before the instant, if any: a view as
+     * of that instant shows it, though the tree does not prove it (it committed after the tree was sealed). An event
+     * is stamped before it is inserted, and a position held open longer than the gap timeout is sealed as never
+     * committed, so no event stamped by the instant lies beyond the first one stamped later than the instant plus
+     * the gap timeout: the scan, in store order, ends there.
+     */
+    public Optional<Unsealed> firstUnsealedBy(long treeSize, Instant instant) {
+        Instant beyond = instant.plus(gapTimeout);
+        for (long after = treeSize; ; ) {
+            List<Unsealed> page = jdbc.query("SELECT global_index, time_stamp FROM domain_event_entry "
+                            + "WHERE global_index > ? ORDER BY global_index LIMIT 500",
+                    (rs, row) -> new Unsealed(rs.getLong(1), DateTimeUtils.parseInstant(rs.getString(2))), after);
+            for (Unsealed event : page) {
+                if (!event.time().isAfter(instant)) {
+                    return Optional.of(event);
+                }
+                if (event.time().isAfter(beyond)) {
+                    return Optional.empty();
+                }
+            }
+            if (page.size() < 500) {
+                return Optional.empty();
+            }
+            after = page.get(page.size() - 1).position();
+        }
     }
 
     /**

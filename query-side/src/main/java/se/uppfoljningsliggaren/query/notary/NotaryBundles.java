@@ -99,12 +99,12 @@ public class NotaryBundles {
         }
         SignedCheckpoint checkpoint = checkpoint(treeSize);
         Instant signedAt = Instant.parse(checkpoint.time());
-        Instant instant = asOf != null ? asOf : signedAt;
-        if (instant.isAfter(signedAt)) {
+        if (asOf != null && asOf.isAfter(signedAt)) {
             throw new InputPolicy.InvalidInputException("asOf", "is after the checkpoint's time " + checkpoint.time()
                     + ": what happened since is not proven by it; give a later checkpoint (treeSize) or ask the "
                     + "admin for one");
         }
+        Instant instant = provenBy(checkpoint, asOf != null ? asOf : signedAt, asOf == null);
         List<AuditEntry> recorded = entityKey != null
                 ? entries(after -> queries.query(new GetEntityHistory(entityKey, after, Paging.MAX_LIMIT),
                         ResponseTypes.optionalInstanceOf(AuditPage.class)).join())
@@ -116,18 +116,31 @@ public class NotaryBundles {
                         .orElseThrow(() -> ViewFreshness.notFound("diarienummer", "no event cites the beslut "
                                 + diarienummer));
         List<AuditEntry> entries = recorded.stream().filter(entry -> !entry.at().isAfter(instant)).toList();
-        entries.stream().filter(entry -> entry.position() > checkpoint.treeSize()).findFirst().ifPresent(entry -> {
-            // stamped before the checkpoint's time but committed after it was sealed: the views would show it
-            throw ViewFreshness.problem(HttpStatus.CONFLICT, "treeSize", "the event at " + entry.position() + " ("
-                    + entry.at() + ") is not in the checkpoint of " + checkpoint.treeSize()
-                    + ": give a later checkpoint");
-        });
         if (entries.isEmpty()) {
             throw ViewFreshness.notFound("asOf", "nothing of it was recorded by " + instant);
         }
         List<Bundle.Event> events = notary.proven(checkpoint, entries.stream().map(AuditEntry::position).toList());
         return new BundleView(entityKey, diarienummer, instant, checkpoint, events, views(events, entries, instant),
                 entries, null);
+    }
+
+    /**
+     * The instant, if every event the views as of it show (the entity's or any other's) is in the signed tree. One
+     * that committed after the tree was sealed, though stamped by then, is refused (409) for an asked instant; the
+     * checkpoint's own time steps back to just before it, so the views show only what the tree proves.
+     */
+    private Instant provenBy(SignedCheckpoint checkpoint, Instant instant, boolean stepBack) {
+        for (Optional<Notary.Unsealed> unsealed = notary.firstUnsealedBy(checkpoint.treeSize(), instant);
+             unsealed.isPresent(); unsealed = notary.firstUnsealedBy(checkpoint.treeSize(), instant)) {
+            if (!stepBack) {
+                throw ViewFreshness.problem(HttpStatus.CONFLICT, "treeSize", "the event at "
+                        + unsealed.get().position() + " (" + unsealed.get().time() + ") is not in the checkpoint of "
+                        + checkpoint.treeSize() + ", though the views as of " + instant + " show it: give a later "
+                        + "checkpoint, or an earlier asOf");
+            }
+            instant = unsealed.get().time().minusNanos(1);
+        }
+        return instant;
     }
 
     /** The given checkpoint, or the latest one. */
