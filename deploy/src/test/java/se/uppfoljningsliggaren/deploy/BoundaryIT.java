@@ -38,6 +38,32 @@ class BoundaryIT extends LedgerIntegrationTest {
             "GET|/api/plans?status=DONE|400|status",
             "DELETE|/api/plans/RS-2026|405|method",
             "GET|/api/no-such-thing|404|-",
+            // the form a parameter's type is written in, not whatever else Spring would read as it
+            "GET|/api/notary/proofs/inclusion?position=%2342&treeSize=10|400|position",
+            "GET|/api/notary/proofs/inclusion?position=0x2A&treeSize=10|400|position",
+            "GET|/api/notary/checkpoints/0x10|400|treeSize",
+            "GET|/api/followups/overview?year=0x7E8|400|year",
+            "GET|/api/plans/RS-2026?minVersion=%2B5|400|minVersion",
+            "GET|/api/notary/checkpoints/-1|400|treeSize",
+            "GET|/api/notary/checkpoints/99999999999999999999|400|treeSize",
+            "GET|/api/audit/people/x?limit=99999999999|400|limit",
+            "GET|/api/notary/checkpoints?before=-5|400|before",
+            "GET|/api/plans/RS-2026?asOf=2026-12-03t10:15:30z|400|asOf",
+            "GET|/api/plans/RS-2026?asOf=2026-12-03T24:00:00Z|400|asOf",
+            "GET|/api/plans/RS-2026?asOf=2026-12-03T10:15:30.Z|400|asOf",
+            "GET|/api/plans/RS-2026?asOf=2026-12-03T10:15:30.1234567891Z|400|asOf",
+            "GET|/api/plans/RS-2026?asOf=2026-02-30T10:15:30Z|400|asOf",
+            "GET|/api/plans/RS-2026?asOf=2199-12-31T23:59:59Z|400|asOf",
+            "GET|/api/plans/RS-2026?asOf=|400|asOf",
+            "GET|/api/audit/beslut?diarienummer=|400|diarienummer",
+            "GET|/api/plans/RS-2026?minVersion=3&asOf=2025-01-01T00:00:00Z|400|minVersion",
+            "GET|/api/ik-plans/IK-RS-2026/atgarder/a1/history?regionovergripande=yes|400|regionovergripande",
+            // a query that is not strictly UTF-8, or holds a control character, is refused before anything reads it
+            "GET|/api/audit/beslut?diarienummer=%FF|400|query",
+            "GET|/api/audit/beslut?diarienummer=%C0%80|400|query",
+            "GET|/api/plans/RS-2026?asOf%00=x|400|query",
+            "GET|/actuator/health?a%0A=1|400|query",
+            "GET|/api/plans?year=20%2|400|query",
     })
     void refusals_are_problems(String method, String target, int status, String field) throws Exception {
         RawHttp.Response response = RawHttp.send(port, method, target, Map.of("Authorization", AUTHORIZATION), (byte[]) null);
@@ -49,6 +75,14 @@ class BoundaryIT extends LedgerIntegrationTest {
         assertProblem(RawHttp.send(port, "GET", "/api/plans", Map.of("Authorization", AUTHORIZATION, "X-Filler", "a".repeat(20_000)), (byte[]) null),
                 400, "-");
         assertProblem(RawHttp.send(port, "GET", "/api/plans", Map.of("Authorization", AUTHORIZATION, "X-Filler", "a\u0001b"), (byte[]) null), 400, "-");
+    }
+
+    @ParameterizedTest(name = "Accept: {0}")
+    @CsvSource(delimiter = '|', value = {"application/yaml", "application/vnd.foo+json", "application/problem+json",
+            "application/json;q=0"})
+    void a_read_answers_json_or_is_refused(String accept) throws Exception {
+        assertProblem(RawHttp.send(port, "GET", "/api/plans", Map.of("Authorization", AUTHORIZATION, "Accept", accept),
+                (byte[]) null), 406, "Accept");
     }
 
     @ParameterizedTest(name = "Accept: {0}")
@@ -137,6 +171,21 @@ class BoundaryIT extends LedgerIntegrationTest {
         assertThat(open.has("components")).isFalse();
         assertThat(http.getForObject("/actuator/health", com.fasterxml.jackson.databind.JsonNode.class)
                 .at("/components/projections/details/processors").isObject()).isTrue();
+    }
+
+    @org.junit.jupiter.api.Test
+    void a_reader_may_ask_head_and_options_of_what_it_may_read() throws Exception {
+        String revisor = "Basic " + java.util.Base64.getEncoder().encodeToString(("rita.revisor@regionorebrolan.se:"
+                + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(RawHttp.send(port, "HEAD", "/api/plans", Map.of("Authorization", revisor), (byte[]) null).status())
+                .isEqualTo(200);
+        RawHttp.Response options = RawHttp.send(port, "OPTIONS", "/api/notary/checkpoints?limit=5",
+                Map.of("Authorization", revisor), (byte[]) null);
+        assertThat(options.status()).isEqualTo(200);
+        // a reader still writes nothing
+        assertProblem(RawHttp.send(port, "POST", "/api/namnder", Map.of("Authorization", revisor, "Content-Type",
+                "application/json"), "{\"code\": \"REV\", \"name\": \"Revisornämnden\"}".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)), 403, "-");
     }
 
     private static void assertProblem(RawHttp.Response response, int status, String field) {

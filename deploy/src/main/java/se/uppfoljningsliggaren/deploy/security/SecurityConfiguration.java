@@ -82,7 +82,10 @@ class SecurityConfiguration {
                         .requestMatchers("/api/admin/**").hasRole(Role.ADMIN.name())
                         // a bundle carries the audit entries and the events as stored (who, role, scope): the revisor's
                         .requestMatchers("/api/audit/**", "/api/notary/bundles").hasRole(Role.REVISOR.name())
+                        // a read by any signed-in user: HEAD is GET without the body, OPTIONS asks what a path takes
                         .requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
+                        .requestMatchers(HttpMethod.OPTIONS, "/api/**").authenticated()
                         .requestMatchers("/api/**").hasAnyRole(Role.CONTROLLER.name(), Role.REGIONSTYRELSEN.name(),
                                 Role.ADMIN.name())
                         .anyRequest().authenticated())

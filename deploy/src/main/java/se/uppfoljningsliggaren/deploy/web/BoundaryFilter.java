@@ -27,7 +27,7 @@ import java.util.Set;
 /**
  * The first thing every request meets, before any servlet: only the methods the API uses (TRACE and the like are
  * refused here, since the servlet would answer them with an empty body), header values free of control
- * characters, and a JSON body that is strictly UTF-8 and at most {@link StrictJsonConfiguration#MAX_DOCUMENT_BYTES}
+ * characters, a query string strictly UTF-8 and free of them too, and a JSON body that is strictly UTF-8 and at most {@link StrictJsonConfiguration#MAX_DOCUMENT_BYTES}
  * (Jackson decodes an over-long sequence such as C0 AF as "/", which would let a character past every check written
  * for it). Everything it refuses is problem+json, and nothing reaches the ledger.
  */
@@ -54,6 +54,12 @@ class BoundaryFilter extends OncePerRequestFilter {
                     return;
                 }
             }
+        }
+        String query = request.getQueryString();
+        String refusedQuery = query == null ? null : refusedQuery(query);
+        if (refusedQuery != null) {
+            Problems.write(response, HttpStatus.BAD_REQUEST, "query", refusedQuery, request.getRequestURI());
+            return;
         }
         if (!isJson(request.getContentType())) {
             chain.doFilter(request, response);
@@ -87,6 +93,35 @@ class BoundaryFilter extends OncePerRequestFilter {
         }
         String type = contentType.toLowerCase(java.util.Locale.ROOT);
         return type.startsWith("application/json") || type.matches("application/[^;]*\\+json.*");
+    }
+
+    /**
+     * Why the query string, its escapes decoded, is not strictly UTF-8 free of control characters, or null: the
+     * servlet would put U+FFFD in place of a byte it cannot decode, and a control character in a name is refused
+     * only when the name is read, deep inside whatever reads it.
+     */
+    private static String refusedQuery(String query) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(query.length());
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '%') {
+                int high = i + 2 < query.length() ? Character.digit(query.charAt(i + 1), 16) : -1;
+                int low = high < 0 ? -1 : Character.digit(query.charAt(i + 2), 16);
+                if (low < 0) {
+                    return "holds a % that does not begin an escape of two hex digits";
+                }
+                bytes.write(high * 16 + low);
+                i += 2;
+            } else {
+                bytes.write(c);
+            }
+        }
+        String invalid = invalidUtf8(bytes.toByteArray());
+        if (invalid != null) {
+            return invalid.replace("at byte", "at decoded byte");
+        }
+        return new String(bytes.toByteArray(), StandardCharsets.UTF_8).chars().anyMatch(Character::isISOControl)
+                ? "holds a control character (in a name or a value)" : null;
     }
 
     /** Why the bytes are not UTF-8 (Java's decoder refuses over-long forms, surrogates and beyond U+10FFFF), or null. */

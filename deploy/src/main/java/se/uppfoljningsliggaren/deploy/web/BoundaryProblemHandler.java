@@ -29,6 +29,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import se.uppfoljningsliggaren.kernel.value.InputPolicy;
 
 import java.time.LocalDate;
@@ -83,6 +84,16 @@ class BoundaryProblemHandler extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
         return respond(unreadable(e), headers);
+    }
+
+    /** Spring's words for an unknown path are about static resources, which this API serves none of. */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(@NonNull NoResourceFoundException e,
+                                                                    @NonNull HttpHeaders headers,
+                                                                    @NonNull HttpStatusCode status,
+                                                                    @NonNull WebRequest request) {
+        return respond(Problems.problem(HttpStatus.NOT_FOUND, null, "no endpoint answers " + e.getHttpMethod() + " /"
+                + e.getResourcePath() + " (the API is documented at /swagger-ui.html)"), headers);
     }
 
     @Override

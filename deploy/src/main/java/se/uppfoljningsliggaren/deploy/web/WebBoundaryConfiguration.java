@@ -2,6 +2,8 @@ package se.uppfoljningsliggaren.deploy.web;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.format.FormatterRegistry;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.yaml.MappingJackson2YamlHttpMessageConverter;
 import org.springframework.lang.NonNull;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -9,6 +11,7 @@ import se.uppfoljningsliggaren.kernel.value.InputPolicy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Registers the input policy for URLs with Spring MVC: the interceptor for every /api endpoint, and the one way an
@@ -20,6 +23,15 @@ class WebBoundaryConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(@NonNull InterceptorRegistry registry) {
         registry.addInterceptor(new InputPolicyInterceptor()).addPathPatterns("/api/**");
+    }
+
+    /**
+     * The API speaks JSON only: Spring adds a YAML writer when the YAML library is on the classpath (springdoc brings
+     * it), which answered Accept: application/yaml with epoch-number instants and bundles whose seal no one can check.
+     */
+    @Override
+    public void extendMessageConverters(@NonNull List<HttpMessageConverter<?>> converters) {
+        converters.removeIf(MappingJackson2YamlHttpMessageConverter.class::isInstance);
     }
 
     @Override

@@ -95,7 +95,7 @@ public class NotaryBundles {
 
     private BundleView unsealed(String entityKey, String diarienummer, Long treeSize, Instant asOf) {
         if ((entityKey == null) == (diarienummer == null)) {
-            throw new InputPolicy.InvalidInputException("entityKey", "give either entityKey or diarienummer");
+            throw new InputPolicy.InvalidInputException("entityKey", "or diarienummer: give exactly one of the two");
         }
         SignedCheckpoint checkpoint = checkpoint(treeSize);
         Instant signedAt = Instant.parse(checkpoint.time());
