@@ -30,6 +30,8 @@ class AuditTrailIT extends LedgerIntegrationTest {
 
     @Test
     void every_step_of_a_revised_styrtal_and_a_corrected_utfall_is_in_the_trail() throws Exception {
+        assertThat(as(REVISOR).getForEntity("/api/audit/people/" + WRITER + "?limit=0", JsonNode.class)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         write(HttpMethod.POST, "/api/namnder", """
                 {"code": "AUD", "name": "Nämnd AUD", "forvaltning": "Regionkansliet"}""", null);
         post("/api/indikatorer", """
@@ -181,6 +183,13 @@ class AuditTrailIT extends LedgerIntegrationTest {
             assertThat(entry.get("path").asText()).isEqualTo("/api/audit/beslut");
             assertThat(entry.get("query").asText()).contains("diarienummer=26RS0999");
             assertThat(entry.get("readAt").asText()).isNotEmpty();
+            assertThat(entry.get("method").asText()).isEqualTo("GET");
+            assertThat(entry.get("status").asInt()).isEqualTo(200);
+        });
+        // a refused read is recorded as refused: it showed nothing of the trail
+        assertThat(reads).anySatisfy(entry -> {
+            assertThat(entry.get("query").asText()).isEqualTo("limit=0");
+            assertThat(entry.get("status").asInt()).isEqualTo(400);
         });
         assertThat(reads).anySatisfy(entry -> assertThat(entry.get("path").asText())
                 .isEqualTo("/api/audit/entities/" + STYRTAL_KEY));

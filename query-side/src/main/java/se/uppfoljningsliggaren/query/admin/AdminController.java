@@ -74,8 +74,8 @@ public class AdminController {
     }
 
     @GetMapping("/audit-reads")
-    @Operation(summary = "Who read the audit trail (/api/audit), when, and what (path and query), in the order of "
-            + "the reads. Paged: after (the previous page's next), limit (default " + Paging.DEFAULT_LIMIT
+    @Operation(summary = "Who read the audit trail (/api/audit) and the notary's bundles, when, how (method, path "
+            + "and query) and how it was answered (status; null until answered), in the order of the reads. Paged: after (the previous page's next), limit (default " + Paging.DEFAULT_LIMIT
             + ", at most " + Paging.MAX_LIMIT + "); next is null on the last page.")
     public AuditReadLog.AuditReadPage auditReads(
             @RequestParam(name = "after", required = false) Long after,

@@ -19,6 +19,9 @@ import se.uppfoljningsliggaren.query.audit.AuditReadLog;
 @Configuration(proxyBeanMethods = false)
 class AuditReadRecording implements WebMvcConfigurer {
 
+    /** The request attribute holding the id of the read recorded for it. */
+    private static final String READ = AuditReadRecording.class.getName() + ".read";
+
     private final AuditReadLog log;
 
     AuditReadRecording(AuditReadLog log) {
@@ -31,10 +34,20 @@ class AuditReadRecording implements WebMvcConfigurer {
             @Override
             public boolean preHandle(@NonNull HttpServletRequest request, @NonNull HttpServletResponse response,
                                      @NonNull Object handler) {
-                if (handler instanceof HandlerMethod) {
-                    log.record(reader(request), request.getRequestURI(), request.getQueryString());
+                // OPTIONS reads nothing: it answers which methods the path takes
+                if (handler instanceof HandlerMethod && !request.getMethod().equals("OPTIONS")) {
+                    request.setAttribute(READ, log.record(reader(request), request.getMethod(),
+                            request.getRequestURI(), request.getQueryString()));
                 }
                 return true;
+            }
+
+            @Override
+            public void afterCompletion(@NonNull HttpServletRequest request, @NonNull HttpServletResponse response,
+                                        @NonNull Object handler, Exception failure) {
+                if (request.getAttribute(READ) instanceof Long read) {
+                    log.answered(read, response.getStatus());
+                }
             }
         }).addPathPatterns("/api/audit/**", "/api/notary/bundles").order(Ordered.LOWEST_PRECEDENCE);
     }
