@@ -878,9 +878,12 @@ public final class PlanLedgerBenchmark {
                     String path = view.replace("{n}", "B%02d".formatted(random.nextInt(NAMNDER)))
                             .replace("{y}", String.valueOf(y));
                     if (asOf) {
-                        // an instant in the year after the plan's, when its follow-up is being written
-                        path += (path.contains("?") ? "&" : "?") + "asOf=" + LocalDate.of(y + 1, 1 + random.nextInt(12), 1)
+                        // an instant in the year after the plan's, when its follow-up is being written (not later
+                        // than now: a view as of the future is refused)
+                        Instant at = LocalDate.of(y + 1, 1 + random.nextInt(12), 1)
                                 .atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                        path += (path.contains("?") ? "&" : "?") + "asOf=" + (at.isAfter(Instant.now())
+                                ? Instant.now().minusSeconds(1) : at);
                     }
                     long t = System.nanoTime();
                     HttpResponse<String> response = send(path);
