@@ -187,6 +187,11 @@ class NotaryIT extends LedgerIntegrationTest {
             JsonNode difference = verify().get("firstDifference");
             assertThat(difference.get("problem").asText()).isEqualTo("COMMITTED_LATE");
             assertThat(difference.get("globalIndex").asLong()).isEqualTo(gap);
+            // nor does a bundle's view show it: the tree holds that index as never committed
+            ResponseEntity<JsonNode> bundle = http.getForEntity("/api/notary/bundles?entityKey=goal:NOTB-2026:g1"
+                    + "&treeSize=" + head + "&asOf=" + late.get("time_stamp"), JsonNode.class);
+            assertThat(bundle.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+            assertThat(bundle.getBody().get("detail").asText()).contains("the event at " + gap);
         } finally {
             withoutAppendOnly(() -> jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", gap));
         }

@@ -51,7 +51,7 @@ class SourceQueryHandler {
                 rs.getString("item_key"), provenance == null ? NOT_GIVEN : provenance.basis().name(), provenance);
     };
 
-    private static final Pattern SECTION_PART = Pattern.compile("\\d+|\\D+");
+    private static final Pattern SECTION_PART = Pattern.compile("[0-9]+|[^0-9]+");
 
     private final JdbcTemplate jdbc;
 
@@ -112,12 +112,16 @@ class SourceQueryHandler {
             }
             String x = left.group();
             String y = right.group();
-            int order = Character.isDigit(x.charAt(0)) && Character.isDigit(y.charAt(0))
+            int order = isDigit(x.charAt(0)) && isDigit(y.charAt(0))
                     ? new BigInteger(x).compareTo(new BigInteger(y)) : x.compareTo(y);
             if (order != 0) {
                 return order;
             }
         }
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The writes with their provenance, by basis, document and the document's nämnd; a keyset page. */

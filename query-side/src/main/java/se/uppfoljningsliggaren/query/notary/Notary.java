@@ -294,13 +294,23 @@ public class Notary {
     }
 
     /**
-     * The first stored event outside the tree of {@code treeSize} stamped at or before the instant, if any: a view as
-     * of that instant shows it, though the tree does not prove it (it committed after the tree was sealed). An event
-     * is stamped before it is inserted, and a position held open longer than the gap timeout is sealed as never
-     * committed, so no event stamped by the instant lies beyond the first one stamped later than the instant plus
-     * the gap timeout: the scan, in store order, ends there.
+     * The first stored event the tree of {@code treeSize} does not prove that is stamped at or before the instant, if
+     * any: a view as of that instant shows it. Such an event committed after the tree was sealed: under an index
+     * the tree sealed as never committed (verification names it too), or beyond the tree. The scan beyond, in store
+     * order, ends at the first event stamped later than the instant plus the gap timeout: an event inserted (its
+     * index taken) within the gap timeout of being stamped lies before that one. A unit of work that held its
+     * events longer before inserting them is not caught here; sealing waits the same gap timeout for an index.
      */
     public Optional<Unsealed> firstUnsealedBy(long treeSize, Instant instant) {
+        Optional<Unsealed> underNeverCommitted = jdbc.query("""
+                SELECT e.global_index, e.time_stamp FROM notary_leaf l
+                JOIN domain_event_entry e ON e.global_index = l.global_index
+                WHERE l.kind = 'NEVER_COMMITTED' AND l.global_index <= ? ORDER BY e.global_index""",
+                (rs, row) -> new Unsealed(rs.getLong(1), DateTimeUtils.parseInstant(rs.getString(2))), treeSize)
+                .stream().filter(event -> !event.time().isAfter(instant)).findFirst();
+        if (underNeverCommitted.isPresent()) {
+            return underNeverCommitted;
+        }
         Instant beyond = instant.plus(gapTimeout);
         for (long after = treeSize; ; ) {
             List<Unsealed> page = jdbc.query("SELECT global_index, time_stamp FROM domain_event_entry "

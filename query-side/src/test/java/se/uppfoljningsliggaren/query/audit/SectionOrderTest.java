@@ -17,4 +17,11 @@ class SectionOrderTest {
         assertThat(sections).containsExactly("3.1 Målsättning 1", "Styrtal", "§1.3 Regiondirektörens uppdrag från "
                 + "regionstyrelsen", "§4", "§4.2 Budget 2025", "§4.3", "§4.10", "§6.1 Internkontrollplan");
     }
+
+    @Test
+    void digits_of_other_scripts_are_text_so_the_order_stays_consistent() {
+        List<String> sections = new ArrayList<>(List.of("\u0661a", "A", "5"));
+        sections.sort(SourceQueryHandler::bySectionNumber);
+        assertThat(sections).containsExactly("5", "A", "\u0661a");
+    }
 }
