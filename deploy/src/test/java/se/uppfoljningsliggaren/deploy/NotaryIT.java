@@ -215,6 +215,8 @@ class NotaryIT extends LedgerIntegrationTest {
         late.remove("global_index");
         late.put("event_identifier", "committed-after-sealing");
         late.put("sequence_number", 2L);
+        late.put("payload", new String((byte[]) late.get("payload"), StandardCharsets.UTF_8)
+                .replace("\"m1\"", "\"m2\"").getBytes(StandardCharsets.UTF_8));
         Instant stamped = signedAt.minusMillis(1);
         late.put("time_stamp", stamped.toString());
         reinsert(late);
@@ -228,9 +230,13 @@ class NotaryIT extends LedgerIntegrationTest {
         assertThat(refused.getBody().get("detail").asText()).contains("the event at " + position);
         // by default the bundle stands just before it: its views show only what the tree proves
         JsonNode bundle = get("/api/notary/bundles?entityKey=" + key + "&treeSize=" + treeSize);
-        assertThat(Instant.parse(bundle.get("asOf").asText())).isEqualTo(stamped.minusNanos(1));
+        assertThat(Instant.parse(bundle.get("asOf").asText()))
+                .isEqualTo(stamped.truncatedTo(java.time.temporal.ChronoUnit.MICROS).minusNanos(1000));
         assertThat(bundle.get("events")).hasSize(1);
         assertThat(bundle.at("/views/0/body")).isEqualTo(get(bundle.at("/views/0/read").asText()));
+        assertThat(bundle.at("/views/0/body/goals").findValuesAsText("goalId")).containsExactly("m1");
+        assertThat(awaitGet("/api/plans/NOTD-2026", plan -> plan.get("goals").size() == 2).get("goals")
+                .findValuesAsText("goalId")).as("the late goal is in the live plan").contains("m2");
     }
 
     @Test

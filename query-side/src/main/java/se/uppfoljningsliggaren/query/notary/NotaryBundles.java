@@ -30,6 +30,7 @@ import se.uppfoljningsliggaren.query.web.Paging;
 import se.uppfoljningsliggaren.query.web.ViewFreshness;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -138,7 +139,8 @@ public class NotaryBundles {
                         + checkpoint.treeSize() + ", though the views as of " + instant + " show it: give a later "
                         + "checkpoint, or an earlier asOf");
             }
-            instant = unsealed.get().time().minusNanos(1);
+            // the views compare instants in PostgreSQL's microseconds: a nanosecond before would round up onto it
+            instant = unsealed.get().time().truncatedTo(ChronoUnit.MICROS).minus(1, ChronoUnit.MICROS);
         }
         return instant;
     }
