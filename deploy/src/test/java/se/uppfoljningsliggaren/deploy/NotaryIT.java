@@ -231,7 +231,7 @@ class NotaryIT extends LedgerIntegrationTest {
         // by default the bundle stands just before it: its views show only what the tree proves
         JsonNode bundle = get("/api/notary/bundles?entityKey=" + key + "&treeSize=" + treeSize);
         assertThat(Instant.parse(bundle.get("asOf").asText()))
-                .isEqualTo(stamped.truncatedTo(java.time.temporal.ChronoUnit.MICROS).minusNanos(1000));
+                .isEqualTo(stamped.plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS).minusNanos(1000));
         assertThat(bundle.get("events")).hasSize(1);
         assertThat(bundle.at("/views/0/body")).isEqualTo(get(bundle.at("/views/0/read").asText()));
         assertThat(bundle.at("/views/0/body/goals").findValuesAsText("goalId")).containsExactly("m1");

@@ -29,6 +29,7 @@ import se.uppfoljningsliggaren.query.notary.NotaryLeaves.LeafHashes;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -300,14 +301,16 @@ public class Notary {
      * order, ends at the first event stamped later than the instant plus the gap timeout: an event inserted (its
      * index taken) within the gap timeout of being stamped lies before that one. A unit of work that held its
      * events longer before inserting them is not caught here; sealing waits the same gap timeout for an index.
+     * Times are compared as the views compare them: to the microsecond ({@link #microsecond}).
      */
-    public Optional<Unsealed> firstUnsealedBy(long treeSize, Instant instant) {
+    public Optional<Unsealed> firstUnsealedBy(long treeSize, Instant asOf) {
+        Instant instant = microsecond(asOf);
         Optional<Unsealed> underNeverCommitted = jdbc.query("""
                 SELECT e.global_index, e.time_stamp FROM notary_leaf l
                 JOIN domain_event_entry e ON e.global_index = l.global_index
                 WHERE l.kind = 'NEVER_COMMITTED' AND l.global_index <= ? ORDER BY e.global_index""",
                 (rs, row) -> new Unsealed(rs.getLong(1), DateTimeUtils.parseInstant(rs.getString(2))), treeSize)
-                .stream().filter(event -> !event.time().isAfter(instant)).findFirst();
+                .stream().filter(event -> !microsecond(event.time()).isAfter(instant)).findFirst();
         if (underNeverCommitted.isPresent()) {
             return underNeverCommitted;
         }
@@ -317,7 +320,7 @@ public class Notary {
                             + "WHERE global_index > ? ORDER BY global_index LIMIT 500",
                     (rs, row) -> new Unsealed(rs.getLong(1), DateTimeUtils.parseInstant(rs.getString(2))), after);
             for (Unsealed event : page) {
-                if (!event.time().isAfter(instant)) {
+                if (!microsecond(event.time()).isAfter(instant)) {
                     return Optional.of(event);
                 }
                 if (event.time().isAfter(beyond)) {
@@ -329,6 +332,14 @@ public class Notary {
             }
             after = page.get(page.size() - 1).position();
         }
+    }
+
+    /**
+     * An instant as a read table holds it and a view compares it: PostgreSQL keeps microseconds, rounding the rest
+     * (the clock and an asked asOf may give nanoseconds).
+     */
+    public static Instant microsecond(Instant instant) {
+        return instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS);
     }
 
     /**

@@ -139,8 +139,8 @@ public class NotaryBundles {
                         + checkpoint.treeSize() + ", though the views as of " + instant + " show it: give a later "
                         + "checkpoint, or an earlier asOf");
             }
-            // the views compare instants in PostgreSQL's microseconds: a nanosecond before would round up onto it
-            instant = unsealed.get().time().truncatedTo(ChronoUnit.MICROS).minus(1, ChronoUnit.MICROS);
+            // the microsecond before it, as the views compare instants: a nanosecond before would round onto it
+            instant = Notary.microsecond(unsealed.get().time()).minus(1, ChronoUnit.MICROS);
         }
         return instant;
     }
