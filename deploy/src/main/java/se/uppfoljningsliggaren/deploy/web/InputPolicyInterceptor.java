@@ -40,8 +40,6 @@ class InputPolicyInterceptor implements HandlerInterceptor {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<Class<?>> WHOLE_NUMBERS = Set.of(int.class, long.class, Integer.class, Long.class);
-    /** The notary's store positions: leaves count from 1 (a tree size may be 0, the empty tree). */
-    private static final Set<String> STORE_POSITIONS = Set.of("position", "first", "second", "before");
     /** ISO 8601 with seconds, at most nine decimals, and Z or an offset; hours 00–23. */
     private static final Pattern INSTANT = Pattern.compile(
             "[0-9]{4}-[0-9]{2}-[0-9]{2}T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-][0-9]{2}:[0-9]{2})");
@@ -151,13 +149,6 @@ class InputPolicyInterceptor implements HandlerInterceptor {
         if (name.equals("year") && value.matches("-?\\d+")) {
             // any run of digits is a year out of range or in it: no digit count overflows into a 500
             InputPolicy.year(value.length() > 6 ? Integer.MAX_VALUE : Integer.parseInt(value), name);
-        }
-        if (STORE_POSITIONS.contains(name) && value.matches("-?[0-9]+")
-                && (value.startsWith("-") || value.matches("0+"))) {
-            throw new InputPolicy.InvalidInputException(name, "is a store position: 1 or more");
-        }
-        if (name.equals("treeSize") && value.startsWith("-")) {
-            throw new InputPolicy.InvalidInputException(name, "is a tree size: 0 or more");
         }
     }
 

@@ -253,6 +253,9 @@ public class Notary {
     }
 
     public CheckpointPage checkpoints(Long before, int limit) {
+        if (before != null && before < 1) {
+            throw new InputPolicy.InvalidInputException("before", "is a tree size to page below: 1 or more");
+        }
         List<SignedCheckpoint> rows = jdbc.query(CHECKPOINT_SELECT + " WHERE tree_size < ? ORDER BY tree_size DESC "
                 + "LIMIT ?", CHECKPOINT, before == null ? Long.MAX_VALUE : before, limit + 1);
         if (rows.size() <= limit) {
@@ -263,6 +266,9 @@ public class Notary {
     }
 
     public SignedCheckpoint checkpoint(long treeSize) {
+        if (treeSize < 0) {
+            throw new InputPolicy.InvalidInputException("treeSize", "is a tree size: 0 or more");
+        }
         return jdbc.query(CHECKPOINT_SELECT + " WHERE tree_size = ?", CHECKPOINT, treeSize).stream().findFirst()
                 .orElse(null);
     }
